@@ -1,0 +1,3 @@
+using AuroraTime.Server;
+
+return await Cli.RunAsync(args);
