@@ -21,9 +21,16 @@ internal sealed record Observance(
     /// <summary>
     /// DST savings for NodaTime's <see cref="NodaTime.TimeZones.ZoneInterval"/>: a VTIMEZONE does not
     /// state the standard offset, so a DAYLIGHT observance is taken to save what it adds to the
-    /// offset it replaces.
+    /// offset it replaces, when that is a plausible saving; a jump across the date line
+    /// (Pacific/Apia 2011: -10:00 to +14:00) counts as the usual hour.
     /// </summary>
-    public Offset Savings => IsDaylight ? OffsetTo - OffsetFrom : Offset.Zero;
+    public Offset Savings => !IsDaylight
+        ? Offset.Zero
+        : Math.Abs(OffsetTo.Seconds - OffsetFrom.Seconds) <= MaxPlausibleSavingsSeconds
+            ? Offset.FromSeconds(OffsetTo.Seconds - OffsetFrom.Seconds)
+            : Offset.FromHours(1);
+
+    private const int MaxPlausibleSavingsSeconds = 3 * 3600;
 
     public ZoneTransition TransitionAt(LocalDateTime onset) => new(InstantOf(onset), OffsetTo, Savings, Name);
 }

@@ -8,10 +8,16 @@ namespace AuroraTime.Ical.TimeZones;
 /// A <see cref="DateTimeZone"/> defined by VTIMEZONE observances. Every onset up to a horizon a
 /// little past the last explicit date (DTSTART, RDATE, end of a bounded RRULE) is computed once;
 /// beyond it only the never-ending rules remain and are expanded per year on demand (cached), so
-/// any year up to 9999 works. Thread-safe: the precomputed part is immutable and the cache concurrent.
+/// any year up to 9998 works. Thread-safe: the precomputed part is immutable and the cache concurrent.
 /// </summary>
 internal sealed class ObservanceZone : DateTimeZone
 {
+    /// <summary>
+    /// Onsets are computed up to this year: one short of NodaTime's last year, so that no local time
+    /// shifted by an offset of up to 18 hours leaves the range of <see cref="Instant"/>.
+    /// </summary>
+    public const int LastSupportedYear = 9998;
+
     // A bounded rule with more onsets than this is expanded lazily like an unbounded one.
     private const int MaxPrecomputedOnsetsPerRule = 2_000;
 
@@ -62,7 +68,7 @@ internal sealed class ObservanceZone : DateTimeZone
                 }
             }
         }
-        _horizonYear = Math.Min(lastExplicitYear + 2, 9999);
+        _horizonYear = Math.Min(lastExplicitYear + 2, LastSupportedYear);
         _horizon = new LocalDateTime(_horizonYear, 1, 1, 0, 0).InUtc().ToInstant();
         _tailRules = [.. tail];
         foreach (var (observance, rule) in tail)
@@ -175,7 +181,7 @@ internal sealed class ObservanceZone : DateTimeZone
             return null;
         }
         var year = Math.Max(instant.InUtc().Year - 1, _horizonYear);
-        for (var searched = 0; searched < MaxYearsToSearch && year <= 9999; searched++, year++)
+        for (var searched = 0; searched < MaxYearsToSearch && year <= LastSupportedYear; searched++, year++)
         {
             foreach (var candidate in TailTransitionsIn(year))
             {

@@ -80,6 +80,10 @@ public static class VTimeZoneReader
     private static LocalDateTime ReadLocal(string text, CalendarProperty property, Offset offsetFrom)
     {
         var local = ObservanceValues.ParseDateTime(text, property, out var isUtc);
+        if (local.Year is < 2 or > ObservanceZone.LastSupportedYear)
+        {
+            throw ObservanceValues.Error($"'{text}' is outside the years 2 to {ObservanceZone.LastSupportedYear} a zone can use", property);
+        }
         return isUtc ? local.InUtc().ToInstant().WithOffset(offsetFrom).LocalDateTime : local;
     }
 

@@ -76,6 +76,10 @@ internal sealed class YearlyObservanceRule : IObservanceRecurrence
                     break;
                 case "UNTIL":
                     var until = ObservanceValues.ParseDateTime(value, rrule, out var isUtc);
+                    if (until.Year > ObservanceZone.LastSupportedYear)
+                    {
+                        break; // past every year a zone is computed for: the same as no UNTIL
+                    }
                     if (isUtc)
                     {
                         untilUtc = until.InUtc().ToInstant();
@@ -139,7 +143,7 @@ internal sealed class YearlyObservanceRule : IObservanceRecurrence
             year += steps * _interval;
         }
         var emptyYears = 0;
-        for (; year <= 9999; year += _interval)
+        for (; year <= ObservanceZone.LastSupportedYear; year += _interval)
         {
             var any = false;
             foreach (var candidate in CandidatesIn(year))
