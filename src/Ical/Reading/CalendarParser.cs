@@ -96,7 +96,7 @@ public static class CalendarParser
         {
             var name = Names.Find(reader.NameSpan) ?? LocalNames.GetOrAdd(reader.NameSpan);
             var parameters = reader.HasParameters ? ReadParameters(ref reader) : ImmutableArray<CalendarParameter>.Empty;
-            var value = Encoding.UTF8.GetString(reader.ValueSpan);
+            var value = ValueString(reader.ValueSpan);
             _open[^1].Properties.Add(new CalendarProperty(name, parameters, value, reader.Line));
         }
 
@@ -157,11 +157,39 @@ public static class CalendarParser
             return builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
         }
 
+        private string ValueString(ReadOnlySpan<byte> utf8)
+        {
+            // Lenient: control characters (Strict refuses them) are dropped so that what was
+            // accepted can be written out as valid iCalendar.
+            if (lenient && utf8.ContainsAny(IcalSyntax.Controls))
+            {
+                return Encoding.UTF8.GetString(WithoutControls(utf8));
+            }
+            return Encoding.UTF8.GetString(utf8);
+        }
+
+        private static byte[] WithoutControls(ReadOnlySpan<byte> utf8)
+        {
+            var kept = new List<byte>(utf8.Length);
+            foreach (var b in utf8)
+            {
+                if (!IcalSyntax.Controls.Contains(b))
+                {
+                    kept.Add(b);
+                }
+            }
+            return kept.ToArray();
+        }
+
         private string DecodeValue(ReadOnlySpan<byte> raw, bool trim)
         {
             if (trim)
             {
                 raw = raw.Trim((byte)' ');
+            }
+            if (lenient && raw.ContainsAny(IcalSyntax.Controls))
+            {
+                return DecodeValue(WithoutControls(raw), trim: false);
             }
             if (raw.IndexOf((byte)'^') < 0)
             {
