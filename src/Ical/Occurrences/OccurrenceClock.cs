@@ -24,8 +24,14 @@ internal sealed class OccurrenceClock(Func<string, DateTimeZone?> findZone, Date
     public Instant ToInstant(IcalDateTime value) => Resolve(value.Local, SeriesZone(value));
 
     /// <summary>RFC 5545 section 3.3.5: a local time in a gap is shifted forward, in an overlap the earlier offset wins.</summary>
-    public Instant Resolve(LocalDateTime local, DateTimeZone? zone) =>
-        (zone ?? FloatingZone).ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
+    public Instant Resolve(LocalDateTime local, DateTimeZone? zone)
+    {
+        ReadFloating |= zone is null;
+        return (zone ?? FloatingZone).ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
+    }
+
+    /// <summary>True once any floating or DATE value was resolved: its instant depends on the viewer's zone.</summary>
+    public bool ReadFloating { get; private set; }
 
     public LocalDateTime ToLocal(Instant instant, DateTimeZone? zone) =>
         instant.InZone(zone ?? FloatingZone).LocalDateTime;
