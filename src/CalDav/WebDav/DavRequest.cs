@@ -1,0 +1,69 @@
+using System.Xml.Linq;
+using AuroraTime.CalDav.WebDav.Http;
+using AuroraTime.CalDav.WebDav.Tree;
+using AuroraTime.CalDav.WebDav.Xml;
+using Microsoft.AspNetCore.Http;
+
+namespace AuroraTime.CalDav.WebDav;
+
+/// <summary>One WebDAV request as the method handlers see it.</summary>
+public sealed class DavRequest
+{
+    private IDavNode? _target;
+    private bool _targetLoaded;
+
+    internal DavRequest(HttpContext http, DavServer server, IDavTree tree, DavPath path, string encodedBase)
+    {
+        Http = http;
+        Server = server;
+        Tree = tree;
+        Path = path;
+        EncodedBase = encodedBase;
+        PrincipalHref = server.Options.PrincipalResolver(http);
+    }
+
+    public HttpContext Http { get; }
+
+    public DavServer Server { get; }
+
+    public IDavTree Tree { get; }
+
+    /// <summary>The request target inside the tree, with the client's own encoding.</summary>
+    public DavPath Path { get; }
+
+    /// <summary>The mount point as an encoded absolute path without trailing slash ("" at the root).</summary>
+    public string EncodedBase { get; }
+
+    /// <summary>Href of the signed-in principal, or null when anonymous.</summary>
+    public string? PrincipalHref { get; }
+
+    public CancellationToken Aborted => Http.RequestAborted;
+
+    /// <summary>The node at <see cref="Path"/>, loaded once.</summary>
+    public async ValueTask<IDavNode?> GetTargetAsync()
+    {
+        if (!_targetLoaded)
+        {
+            _target = await Tree.GetNodeAsync(Path, Aborted);
+            _targetLoaded = true;
+        }
+        return _target;
+    }
+
+    /// <summary>The target, or a 404.</summary>
+    public async ValueTask<IDavNode> GetExistingTargetAsync() =>
+        await GetTargetAsync() ?? throw new DavException(404, null, "No resource at this path.");
+
+    /// <summary>Absolute-path href; collections end in '/'.</summary>
+    public string HrefFor(DavPath path, IDavNode node) => path.ToHref(EncodedBase, node is IDavCollection);
+
+    /// <summary>The path of a member, spelled as its creator spelled it.</summary>
+    public static DavPath ChildPath(DavPath parent, IDavNode child) =>
+        parent.Append(new DavSegment(child.Name, child.EncodedName ?? DavSegment.Encode(child.Name)));
+
+    /// <summary>The Depth header, with <paramref name="whenMissing"/> as default.</summary>
+    public DavDepth GetDepth(DavDepth whenMissing) => DavDepthHeader.Parse(Http.Request.Headers["Depth"], whenMissing);
+
+    /// <summary>The request body as a safe XML document, or null when the body is empty.</summary>
+    public Task<XDocument?> ReadXmlAsync() => DavXmlReader.ReadAsync(Http.Request, Server.Options, Aborted);
+}

@@ -1,0 +1,93 @@
+using System.Text;
+
+namespace AuroraTime.CalDav.WebDav.Http;
+
+/// <summary>
+/// One path segment: the decoded <see cref="Name"/> the tree works with, and the
+/// <see cref="Encoded"/> spelling used in hrefs. When a client chose the name, Encoded keeps the
+/// client's own percent-encoding so its href comparisons round-trip (INTEROP.md: @ vs %40).
+/// </summary>
+public readonly record struct DavSegment(string Name, string Encoded)
+{
+    /// <summary>A segment whose href spelling is our canonical percent-encoding of the name.</summary>
+    public static DavSegment FromName(string name) => new(name, Encode(name));
+
+    /// <summary>
+    /// Percent-encodes everything except RFC 3986 unreserved characters and the pchar delimiters
+    /// that clients leave alone in practice. '+' and '&amp;' are encoded: some clients treat them as
+    /// form syntax.
+    /// </summary>
+    public static string Encode(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        Span<byte> utf8 = stackalloc byte[4];
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsAsciiLetterOrDigit(c) || "-._~!$'()*,;=:@".Contains(c))
+            {
+                builder.Append(c);
+                continue;
+            }
+            var length = char.IsHighSurrogate(c) && i + 1 < name.Length
+                ? Encoding.UTF8.GetBytes(name.AsSpan(i++, 2), utf8)
+                : Encoding.UTF8.GetBytes(name.AsSpan(i, 1), utf8);
+            foreach (var b in utf8[..length])
+            {
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Decodes one raw segment. Fails on broken %-escapes, invalid UTF-8 and on a decoded '/'
+    /// or NUL, which no tree can store as part of a name.
+    /// </summary>
+    public static bool TryDecode(string encoded, out DavSegment segment)
+    {
+        segment = default;
+        if (!encoded.Contains('%'))
+        {
+            segment = new DavSegment(encoded, encoded);
+            return true;
+        }
+        var bytes = new List<byte>(encoded.Length);
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            var c = encoded[i];
+            if (c == '%')
+            {
+                if (i + 2 >= encoded.Length || !char.IsAsciiHexDigit(encoded[i + 1]) || !char.IsAsciiHexDigit(encoded[i + 2]))
+                {
+                    return false;
+                }
+                bytes.Add(Convert.ToByte(encoded.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else if (c < 0x80)
+            {
+                bytes.Add((byte)c);
+            }
+            else
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
+            }
+        }
+        string name;
+        try
+        {
+            name = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes.ToArray());
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+        if (name.Contains('/') || name.Contains('\0'))
+        {
+            return false;
+        }
+        segment = new DavSegment(name, encoded);
+        return true;
+    }
+}

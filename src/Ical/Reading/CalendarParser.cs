@@ -1,0 +1,237 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Text;
+using AuroraTime.Ical.Model;
+using AuroraTime.Ical.Values;
+
+namespace AuroraTime.Ical.Reading;
+
+/// <summary>
+/// Builds the immutable <see cref="CalendarComponent"/> tree from UTF-8 iCalendar content
+/// (RFC 5545 section 3.4 and 3.6), using <see cref="IcalReader"/>. Every property, parameter,
+/// X-/IANA extension and unknown component is kept, in source order.
+/// </summary>
+public static class CalendarParser
+{
+    /// <summary>
+    /// Parses a whole iCalendar stream into its top-level components (normally one VCALENDAR;
+    /// RFC 5545 3.4 allows several). Null options mean <see cref="IcalReaderOptions.Lenient"/>.
+    /// </summary>
+    /// <exception cref="IcalFormatException">Malformed content, with line and column.</exception>
+    public static IReadOnlyList<CalendarComponent> Parse(ReadOnlySpan<byte> utf8, IcalReaderOptions? options = null)
+    {
+        options ??= IcalReaderOptions.Lenient;
+        var session = new ParseSession(options.IsLenient);
+        var reader = new IcalReader(utf8, options);
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case IcalTokenType.BeginComponent:
+                        session.Begin(session.Names.Find(reader.NameSpan) ?? session.LocalNames.GetOrAdd(reader.NameSpan), reader.Line);
+                        break;
+                    case IcalTokenType.Property:
+                        session.AddProperty(ref reader);
+                        break;
+                    default:
+                        session.End();
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            reader.Dispose();
+        }
+        return session.TopLevel;
+    }
+
+    /// <summary>Parses content that must hold exactly one VCALENDAR. Null options mean Lenient.</summary>
+    /// <exception cref="IcalFormatException">Malformed content, or not exactly one VCALENDAR.</exception>
+    public static CalendarComponent ParseSingle(ReadOnlySpan<byte> utf8, IcalReaderOptions? options = null)
+    {
+        var components = Parse(utf8, options);
+        if (components.Count == 0)
+        {
+            throw new IcalFormatException("no VCALENDAR found", 1, 1);
+        }
+        if (components.Count > 1)
+        {
+            throw new IcalFormatException($"expected one VCALENDAR, found {components.Count} top-level components", components[1].Line, 1);
+        }
+        if (components[0].Name != "VCALENDAR")
+        {
+            throw new IcalFormatException($"expected VCALENDAR, found {components[0].Name}", components[0].Line, 1);
+        }
+        return components[0];
+    }
+
+    /// <inheritdoc cref="ParseSingle(ReadOnlySpan{byte}, IcalReaderOptions?)"/>
+    public static CalendarComponent ParseSingle(string text, IcalReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ParseSingle(Encoding.UTF8.GetBytes(text), options);
+    }
+
+    /// <summary>The mutable state of one parse: open components and the per-parse string tables.</summary>
+    private sealed class ParseSession(bool lenient)
+    {
+        private readonly List<Frame> _open = new(4);
+        private Utf8StringTable? _localNames;
+        private Utf8StringTable? _localValues;
+
+        public List<CalendarComponent> TopLevel { get; } = new(1);
+
+        public Utf8StringTable Names => KnownNames.Names;
+
+        public Utf8StringTable LocalNames => _localNames ??= new Utf8StringTable(ignoreCase: true);
+
+        private Utf8StringTable LocalValues => _localValues ??= new Utf8StringTable(ignoreCase: false);
+
+        public void Begin(string name, int line) => _open.Add(new Frame(name, line));
+
+        public void AddProperty(ref IcalReader reader)
+        {
+            var name = Names.Find(reader.NameSpan) ?? LocalNames.GetOrAdd(reader.NameSpan);
+            var parameters = reader.HasParameters ? ReadParameters(ref reader) : ImmutableArray<CalendarParameter>.Empty;
+            var value = Encoding.UTF8.GetString(reader.ValueSpan);
+            _open[^1].Properties.Add(new CalendarProperty(name, parameters, value, reader.Line));
+        }
+
+        public void End()
+        {
+            var frame = _open[^1];
+            _open.RemoveAt(_open.Count - 1);
+            var properties = frame.Properties.Count == frame.Properties.Capacity
+                ? frame.Properties.MoveToImmutable()
+                : frame.Properties.ToImmutable();
+            properties = CheckComponent(frame, properties);
+            var component = new CalendarComponent(
+                frame.Name,
+                properties,
+                frame.Components?.ToImmutable() ?? ImmutableArray<CalendarComponent>.Empty,
+                frame.Line);
+            if (_open.Count == 0)
+            {
+                TopLevel.Add(component);
+            }
+            else
+            {
+                (_open[^1].Components ??= ImmutableArray.CreateBuilder<CalendarComponent>()).Add(component);
+            }
+        }
+
+        private ImmutableArray<CalendarParameter> ReadParameters(ref IcalReader reader)
+        {
+            var builder = ImmutableArray.CreateBuilder<CalendarParameter>(2);
+            foreach (var parameter in reader.GetParameters())
+            {
+                var name = Names.Find(parameter.NameSpan) ?? LocalNames.GetOrAdd(parameter.NameSpan);
+                var trim = lenient && name == "TZID";
+                var count = 0;
+                string? first = null;
+                ImmutableArray<string>.Builder? many = null;
+                foreach (var raw in parameter.GetValues())
+                {
+                    var value = DecodeValue(raw, trim);
+                    if (count == 0)
+                    {
+                        first = value;
+                    }
+                    else
+                    {
+                        many ??= ImmutableArray.CreateBuilder<string>();
+                        if (count == 1)
+                        {
+                            many.Add(first!);
+                        }
+                        many.Add(value);
+                    }
+                    count++;
+                }
+                var values = many is not null ? many.ToImmutable() : ImmutableArray.Create(first!);
+                builder.Add(new CalendarParameter(name, values));
+            }
+            return builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
+        }
+
+        private string DecodeValue(ReadOnlySpan<byte> raw, bool trim)
+        {
+            if (trim)
+            {
+                raw = raw.Trim((byte)' ');
+            }
+            if (raw.IndexOf((byte)'^') < 0)
+            {
+                return KnownNames.ParameterValues.Find(raw) ?? LocalValues.GetOrAdd(raw);
+            }
+            byte[]? rented = null;
+            var buffer = raw.Length <= 256 ? stackalloc byte[raw.Length] : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
+            try
+            {
+                var length = IcalReader.DecodeParameterValue(raw, buffer);
+                return LocalValues.GetOrAdd(buffer[..length]);
+            }
+            finally
+            {
+                if (rented is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+            }
+        }
+
+        private ImmutableArray<CalendarProperty> CheckComponent(Frame frame, ImmutableArray<CalendarProperty> properties)
+        {
+            if (frame.Name == "VCALENDAR" && !lenient && FindIndex(properties, "VERSION") < 0)
+            {
+                // RFC 5545 3.6: VERSION is required, exactly once.
+                throw new IcalFormatException("VCALENDAR without VERSION (RFC 5545 3.7.4)", frame.Line, 1);
+            }
+            var duration = FindIndex(properties, "DURATION");
+            if (duration < 0)
+            {
+                return properties;
+            }
+            var endName = frame.Name == "VTODO" ? "DUE" : "DTEND";
+            if (FindIndex(properties, endName) < 0)
+            {
+                return properties;
+            }
+            // RFC 5545 3.6.1/3.6.2: DTEND (DUE) and DURATION MUST NOT occur together. Thunderbird
+            // writes DURATION:PT0S beside DTEND; that says nothing, so Lenient drops it.
+            var durationProperty = properties[duration];
+            if (lenient && IcalDuration.TryParse(durationProperty.RawValue, out var value) && value.IsZero)
+            {
+                return properties.RemoveAt(duration);
+            }
+            throw new IcalFormatException(
+                $"{endName} and DURATION in the same {frame.Name} (RFC 5545 3.6.1)", durationProperty.Line, 1);
+        }
+
+        private static int FindIndex(ImmutableArray<CalendarProperty> properties, string name)
+        {
+            for (var i = 0; i < properties.Length; i++)
+            {
+                if (ReferenceEquals(properties[i].Name, name) || properties[i].Name == name)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    private sealed class Frame(string name, int line)
+    {
+        public string Name { get; } = name;
+
+        public int Line { get; } = line;
+
+        public ImmutableArray<CalendarProperty>.Builder Properties { get; } = ImmutableArray.CreateBuilder<CalendarProperty>(8);
+
+        public ImmutableArray<CalendarComponent>.Builder? Components { get; set; }
+    }
+}

@@ -1,0 +1,18 @@
+namespace AuroraTime.Storage.Contract;
+
+/// <summary>
+/// The whole store contract. It is written so it maps onto SQLite and onto one DynamoDB table:
+/// no query language in it, every listing paged, every write a conditional write that also appends
+/// its change-log entry (one SQLite transaction, one TransactWriteItems call).
+/// </summary>
+public interface IStore : IAccountStore, ICollectionStore, IObjectStore, IChangeLogStore, IDeadPropertyStore, IAsyncDisposable
+{
+    /// <summary>The limits this store enforces, advertised by the protocol layer (max-resource-size).</summary>
+    StoreLimits Limits { get; }
+}
+
+/// <param name="MaxObjectSize">Bytes; larger content is refused with TooLarge.</param>
+public sealed record StoreLimits(int MaxObjectSize = 10 * 1024 * 1024)
+{
+    public static StoreLimits Default { get; } = new();
+}

@@ -1,0 +1,63 @@
+using Microsoft.Data.Sqlite;
+
+namespace AuroraTime.Storage.Sqlite;
+
+/// <summary>
+/// One open connection with its prepared commands. Microsoft.Data.Sqlite keeps a command's compiled
+/// statements while its text is unchanged, so caching commands per connection means each SQL text
+/// is compiled once per connection instead of once per call. Used by one operation at a time.
+/// </summary>
+internal sealed class SqliteSession : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    public SqliteSession(SqliteConnection connection) => Connection = connection;
+
+    public SqliteConnection Connection { get; }
+
+    /// <summary>The transaction the session's commands run in, if any.</summary>
+    public SqliteTransaction? Transaction { get; set; }
+
+    /// <summary>The cached command for this SQL, parameters cleared, bound to the current transaction.</summary>
+    public SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = Transaction;
+            command.Prepare();
+            _commands.Add(sql, command);
+        }
+
+        command.Parameters.Clear();
+        command.Transaction = Transaction;
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+        Connection.Dispose();
+    }
+}
+
+internal static class SqliteCommandExtensions
+{
+    public static SqliteCommand With(this SqliteCommand command, string name, object? value)
+    {
+        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    public static long? GetNullableInt64(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+
+    public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

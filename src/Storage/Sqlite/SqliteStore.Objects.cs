@@ -1,0 +1,236 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using AuroraTime.Storage.Contract;
+using Microsoft.Data.Sqlite;
+
+namespace AuroraTime.Storage.Sqlite;
+
+public sealed partial class SqliteStore
+{
+    private const string SummaryColumns = "o.href, o.uid, o.component, o.content_type, o.etag, o.size, o.modified_at, o.first_at, o.last_at";
+    private const string ObjectColumns = SummaryColumns + ", o.data";
+    private const string InCollection = "JOIN collections c ON c.id = o.collection_id WHERE c.user_name = $user AND c.path = $path";
+
+    public Task<StoredObject?> GetObjectAsync(ObjectRef resource, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read(session =>
+        {
+            using var reader = session.Command($"SELECT {ObjectColumns} FROM objects o {InCollection} AND o.href = $href")
+                .WithCollection(resource.Collection).With("$href", resource.Href).ExecuteReader();
+            return reader.Read() ? ReadObject(reader) : null;
+        }));
+    }
+
+    public Task<IReadOnlyList<StoredObject>> GetObjectsAsync(CollectionRef collection, IReadOnlyCollection<string> hrefs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(hrefs);
+        if (hrefs.Count > PageRequest.MaxLimit)
+        {
+            throw new ArgumentException($"At most {PageRequest.MaxLimit} hrefs per call.", nameof(hrefs));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (hrefs.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<StoredObject>>([]);
+        }
+
+        // One statement for any number of names: the list travels as a JSON array parameter, so the
+        // prepared statement is reused instead of compiling an IN (...) of a different length each time.
+        var names = JsonSerializer.Serialize(hrefs.Distinct(StringComparer.Ordinal).ToArray());
+        return Task.FromResult(Read<IReadOnlyList<StoredObject>>(session =>
+        {
+            using var reader = session.Command(
+                    $"SELECT {ObjectColumns} FROM objects o {InCollection} AND o.href IN (SELECT value FROM json_each($names)) ORDER BY o.href")
+                .WithCollection(collection).With("$names", names).ExecuteReader();
+            var found = new List<StoredObject>();
+            while (reader.Read())
+            {
+                found.Add(ReadObject(reader));
+            }
+
+            return found;
+        }));
+    }
+
+    public Task<Page<ObjectSummary>> ListObjectsAsync(CollectionRef collection, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(page);
+        var limit = page.CheckedLimit;
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read(session =>
+        {
+            using var reader = session.Command(
+                    $"SELECT {SummaryColumns} FROM objects o {InCollection} AND o.href > $after ORDER BY o.href LIMIT $limit")
+                .WithCollection(collection).With("$after", page.After ?? "").With("$limit", limit + 1).ExecuteReader();
+            return ReadPage(reader, limit, ReadSummary, summary => summary.Href);
+        }));
+    }
+
+    public Task<Page<StoredObject>> FindObjectsInRangeAsync(CollectionRef collection, TimeRangeQuery query, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        var limit = page.CheckedLimit;
+        cancellationToken.ThrowIfCancellationRequested();
+        // Two statements so each matches its index: with a component type the
+        // (collection, component, href, first, last) index serves both the filter and the order.
+        var componentFilter = query.ComponentType is null ? "" : "AND o.component = $component ";
+        var sql = $"SELECT {ObjectColumns} FROM objects o {InCollection} {componentFilter}AND o.href > $after " +
+                  "AND (o.first_at IS NULL OR o.first_at <= $end) AND (o.last_at IS NULL OR o.last_at >= $start) " +
+                  "ORDER BY o.href LIMIT $limit";
+        return Task.FromResult(Read(session =>
+        {
+            var command = session.Command(sql).WithCollection(collection)
+                .With("$after", page.After ?? "").With("$limit", limit + 1)
+                .With("$start", query.Start?.ToUnixTimeTicks() ?? long.MinValue)
+                .With("$end", query.End?.ToUnixTimeTicks() ?? long.MaxValue);
+            if (query.ComponentType is not null)
+            {
+                command.With("$component", query.ComponentType);
+            }
+
+            using var reader = command.ExecuteReader();
+            return ReadPage(reader, limit, ReadObject, found => found.Href);
+        }));
+    }
+
+    public Task<string?> FindHrefByUidAsync(CollectionRef collection, string uid, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(uid);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read(session => (string?)session.Command(
+                $"SELECT o.href FROM objects o {InCollection} AND o.uid = $uid")
+            .WithCollection(collection).With("$uid", uid).ExecuteScalar()));
+    }
+
+    public Task<WriteResult> PutObjectAsync(ObjectRef resource, ObjectContent content, WritePrecondition precondition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(precondition);
+        ArgumentException.ThrowIfNullOrEmpty(content.ContentType, nameof(content));
+        if (content.Data.Length > Limits.MaxObjectSize)
+        {
+            return Task.FromResult(WriteResult.Of(StoreOutcome.TooLarge));
+        }
+
+        var data = AsArray(content.Data);
+        var tag = ETag.FromContent(data);
+        return WriteAsync(session =>
+        {
+            var collection = FindCollection(session, resource.Collection.UserName, resource.Collection.Path);
+            if (collection is null)
+            {
+                return WriteResult.Of(StoreOutcome.NotFound);
+            }
+
+            if (FindCollection(session, resource.Collection.UserName, resource.Collection.Path + "/" + resource.Href) is not null)
+            {
+                return WriteResult.Of(StoreOutcome.AlreadyExists);
+            }
+
+            var current = FindObjectTag(session, collection.Id, resource.Href);
+            if (!precondition.IsSatisfiedBy(current))
+            {
+                return WriteResult.Of(StoreOutcome.PreconditionFailed);
+            }
+
+            if (content.Uid is not null && FindUidHolder(session, collection.Id, content.Uid, resource.Href, exceptObjectId: null) is { } holder)
+            {
+                return WriteResult.UidConflictWith(holder);
+            }
+
+            session.Command(
+                    "INSERT INTO objects (collection_id, href, uid, component, content_type, etag, size, modified_at, first_at, last_at, data) " +
+                    "VALUES ($id, $href, $uid, $component, $type, $etag, $size, $now, $first, $last, $data) " +
+                    "ON CONFLICT (collection_id, href) DO UPDATE SET uid = excluded.uid, component = excluded.component, " +
+                    "content_type = excluded.content_type, etag = excluded.etag, size = excluded.size, modified_at = excluded.modified_at, " +
+                    "first_at = excluded.first_at, last_at = excluded.last_at, data = excluded.data")
+                .With("$id", collection.Id).With("$href", resource.Href).With("$uid", content.Uid)
+                .With("$component", content.ComponentType).With("$type", content.ContentType).With("$etag", tag.Value)
+                .With("$size", data.Length).With("$now", NowTicks)
+                .With("$first", content.FirstOccurrence?.ToUnixTimeTicks()).With("$last", content.LastOccurrence?.ToUnixTimeTicks())
+                .With("$data", data)
+                .ExecuteNonQuery();
+            AppendChange(session, collection.Id, resource.Href, deleted: false);
+            return new WriteResult(current is null ? StoreOutcome.Created : StoreOutcome.Updated, tag);
+        }, cancellationToken);
+    }
+
+    public Task<WriteResult> DeleteObjectAsync(ObjectRef resource, WritePrecondition precondition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(precondition);
+        return WriteAsync(session =>
+        {
+            var collection = FindCollection(session, resource.Collection.UserName, resource.Collection.Path);
+            var current = collection is null ? null : FindObjectTag(session, collection.Id, resource.Href);
+            if (collection is null || current is null)
+            {
+                return WriteResult.Of(StoreOutcome.NotFound);
+            }
+
+            if (!precondition.IsSatisfiedBy(current))
+            {
+                return WriteResult.Of(StoreOutcome.PreconditionFailed);
+            }
+
+            DeleteObjectRow(session, collection.Id, resource.Href);
+            AppendChange(session, collection.Id, resource.Href, deleted: true);
+            return WriteResult.Of(StoreOutcome.Ok);
+        }, cancellationToken);
+    }
+
+    private static ETag? FindObjectTag(SqliteSession session, long collectionId, string href) =>
+        session.Command("SELECT etag FROM objects WHERE collection_id = $id AND href = $href")
+            .With("$id", collectionId).With("$href", href).ExecuteScalar() is string value
+            ? ETag.FromStoredValue(value)
+            : null;
+
+    /// <summary>The href of another resource in the collection holding this UID (RFC 4791 section 5.3.2.1), or null.</summary>
+    private static string? FindUidHolder(SqliteSession session, long collectionId, string uid, string targetHref, long? exceptObjectId) =>
+        (string?)session.Command(
+                "SELECT href FROM objects WHERE collection_id = $id AND uid = $uid AND href <> $href AND id <> $except")
+            .With("$id", collectionId).With("$uid", uid).With("$href", targetHref).With("$except", exceptObjectId ?? -1)
+            .ExecuteScalar();
+
+    private static void DeleteObjectRow(SqliteSession session, long collectionId, string href)
+    {
+        session.Command("DELETE FROM objects WHERE collection_id = $id AND href = $href")
+            .With("$id", collectionId).With("$href", href).ExecuteNonQuery();
+        session.Command("DELETE FROM dead_properties WHERE collection_id = $id AND href = $href")
+            .With("$id", collectionId).With("$href", href).ExecuteNonQuery();
+    }
+
+    private static byte[] AsArray(ReadOnlyMemory<byte> memory) =>
+        MemoryMarshal.TryGetArray(memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : memory.ToArray();
+
+    private static ObjectSummary ReadSummary(SqliteDataReader reader) => new(
+        Href: reader.GetString(0),
+        Uid: reader.GetNullableString(1),
+        ComponentType: reader.GetNullableString(2),
+        ContentType: reader.GetString(3),
+        ETag: ETag.FromStoredValue(reader.GetString(4)),
+        Size: reader.GetInt64(5),
+        LastModified: ToInstant(reader.GetInt64(6)),
+        FirstOccurrence: ToInstant(reader.GetNullableInt64(7)),
+        LastOccurrence: ToInstant(reader.GetNullableInt64(8)));
+
+    private static StoredObject ReadObject(SqliteDataReader reader) =>
+        new(ReadSummary(reader), (byte[])reader.GetValue(9));
+}
+
+internal static class CollectionParameterExtensions
+{
+    public static SqliteCommand WithCollection(this SqliteCommand command, CollectionRef collection) =>
+        command.With("$user", collection.UserName).With("$path", collection.Path);
+}

@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using AuroraTime.Storage.Contract;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace AuroraTime.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, shared safely by several processes (the server
+/// and the CLI). Writes run in BEGIN IMMEDIATE transactions, so a writer takes the database write
+/// lock before reading the state its preconditions depend on; in-process writers also queue on a
+/// semaphore so they wait without spinning on SQLITE_BUSY. Durability: synchronous=NORMAL in WAL
+/// mode, so a commit survives a process crash and may only be lost on power failure before the
+/// next checkpoint (documented SQLite behaviour); every write is committed before it returns.
+/// </summary>
+public sealed partial class SqliteStore : IStore
+{
+    private const int MaxPooledSessions = 8;
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _clock;
+    private readonly int _busyTimeoutMs;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly ConcurrentBag<SqliteSession> _sessions = [];
+    private int _disposed;
+
+    private SqliteStore(SqliteStoreOptions options)
+    {
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            // This class pools its own sessions so prepared commands survive between calls.
+            Pooling = false,
+        }.ToString();
+        _clock = options.Clock ?? TimeProvider.System;
+        Limits = options.Limits ?? StoreLimits.Default;
+        _busyTimeoutMs = checked((int)(options.BusyTimeout ?? TimeSpan.FromSeconds(10)).TotalMilliseconds);
+    }
+
+    public StoreLimits Limits { get; }
+
+    /// <summary>Opens (and creates or migrates) the database file.</summary>
+    /// <exception cref="NotSupportedException">The file has a newer schema version.</exception>
+    /// <exception cref="SqliteException">The file cannot be opened or is not a database.</exception>
+    public static Task<SqliteStore> OpenAsync(SqliteStoreOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        cancellationToken.ThrowIfCancellationRequested();
+        var store = new SqliteStore(options);
+        var session = store.RentSession();
+        try
+        {
+            SqliteSchema.Migrate(session.Connection);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+
+        store.ReturnSession(session);
+        return Task.FromResult(store);
+    }
+
+    private long NowTicks => Instant.FromDateTimeOffset(_clock.GetUtcNow()).ToUnixTimeTicks();
+
+    private static Instant ToInstant(long ticks) => Instant.FromUnixTimeTicks(ticks);
+
+    private static Instant? ToInstant(long? ticks) => ticks is { } t ? Instant.FromUnixTimeTicks(t) : null;
+
+    private SqliteSession RentSession()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (_sessions.TryTake(out var pooled))
+        {
+            return pooled;
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using (var pragmas = connection.CreateCommand())
+        {
+            pragmas.CommandText = string.Create(CultureInfo.InvariantCulture,
+                $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+            pragmas.ExecuteNonQuery();
+        }
+
+        return new SqliteSession(connection);
+    }
+
+    private void ReturnSession(SqliteSession session)
+    {
+        session.Transaction = null;
+        if (Volatile.Read(ref _disposed) != 0 || _sessions.Count >= MaxPooledSessions)
+        {
+            session.Dispose();
+            return;
+        }
+
+        _sessions.Add(session);
+    }
+
+    /// <summary>Runs a read. With <paramref name="snapshot"/>, all its statements see one consistent state.</summary>
+    private T Read<T>(Func<SqliteSession, T> work, bool snapshot = false)
+    {
+        var session = RentSession();
+        try
+        {
+            if (!snapshot)
+            {
+                return work(session);
+            }
+
+            using var transaction = session.Connection.BeginTransaction(deferred: true);
+            session.Transaction = transaction;
+            var result = work(session);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            ReturnSession(session);
+        }
+    }
+
+    /// <summary>
+    /// Runs a write in one BEGIN IMMEDIATE transaction. It commits only when <paramref name="succeeded"/>
+    /// says the result is a success, so a failed precondition leaves no trace, not even a change entry.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<SqliteSession, T> work, Func<T, bool> succeeded, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var session = RentSession();
+            try
+            {
+                using var transaction = session.Connection.BeginTransaction(deferred: false);
+                session.Transaction = transaction;
+                var result = work(session);
+                if (succeeded(result))
+                {
+                    transaction.Commit();
+                }
+                else
+                {
+                    transaction.Rollback();
+                }
+
+                return result;
+            }
+            finally
+            {
+                ReturnSession(session);
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private Task<StoreOutcome> WriteAsync(Func<SqliteSession, StoreOutcome> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, outcome => outcome.IsSuccess(), cancellationToken);
+
+    private Task<WriteResult> WriteAsync(Func<SqliteSession, WriteResult> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, result => result.IsSuccess, cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            while (_sessions.TryTake(out var session))
+            {
+                session.Dispose();
+            }
+
+            _writeLock.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

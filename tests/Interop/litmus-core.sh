@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs the litmus WebDAV compliance suites basic, copymove, props and http against the WebDAV core
+# (in-memory tree, tests/CalDav.Tests/WebDav/LitmusHost) on a free loopback port. The locks suite
+# is not run: the core does not implement LOCK (DAV class 2 is not advertised).
+# Last line: "N passed, N failed" summed over litmus's own per-suite summaries.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+HOST_PROJECT="$ROOT/tests/CalDav.Tests/WebDav/LitmusHost/AuroraTime.WebDav.LitmusHost.csproj"
+SUITES=(basic copymove props http)
+WORK="$(mktemp -d)"
+HOST_PID=""
+
+cleanup() {
+  if [ -n "$HOST_PID" ] && kill -0 "$HOST_PID" 2>/dev/null; then
+    kill "$HOST_PID" 2>/dev/null
+    wait "$HOST_PID" 2>/dev/null
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if ! command -v litmus >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq litmus >/dev/null) \
+      || { echo "apt-get install litmus failed"; echo "0 passed, 1 failed"; exit 1; }
+  else
+    echo "litmus is not installed (apt-get install litmus)"; echo "0 passed, 1 failed"; exit 1
+  fi
+fi
+
+echo "== build LitmusHost"
+if ! dotnet build "$HOST_PROJECT" -c Release -nologo -v q -o "$WORK/host" > "$WORK/build.log" 2>&1; then
+  tail -n 30 "$WORK/build.log"; echo "0 passed, 1 failed"; exit 1
+fi
+
+echo "== start LitmusHost"
+dotnet "$WORK/host/AuroraTime.WebDav.LitmusHost.dll" --urls "http://127.0.0.1:0" > "$WORK/host.log" 2>&1 &
+HOST_PID=$!
+URL=""
+for _ in $(seq 1 100); do
+  URL="$(sed -n 's/^listening on \(http:[^ ]*\)$/\1/p' "$WORK/host.log" | head -n1)"
+  [ -n "$URL" ] && break
+  kill -0 "$HOST_PID" 2>/dev/null || break
+  sleep 0.2
+done
+if [ -z "$URL" ]; then
+  cat "$WORK/host.log"; echo "host did not start"; echo "0 passed, 1 failed"; exit 1
+fi
+echo "host at $URL"
+
+passed=0; failed=0
+for suite in "${SUITES[@]}"; do
+  echo "== litmus $suite"
+  (cd "$WORK" && TESTS="$suite" litmus -k "$URL/") > "$WORK/$suite.log" 2>&1
+  cat "$WORK/$suite.log"
+  # litmus ends each suite with: "<- summary for `basic': of 16 tests run: 16 passed, 0 failed. 100.0%"
+  summary="$(grep -E 'summary for .*tests run: [0-9]+ passed, [0-9]+ failed' "$WORK/$suite.log" | tail -n1)"
+  if [ -z "$summary" ]; then
+    echo "no summary from suite $suite"; failed=$((failed + 1)); continue
+  fi
+  p="$(echo "$summary" | sed -E 's/.*run: ([0-9]+) passed.*/\1/')"
+  f="$(echo "$summary" | sed -E 's/.* ([0-9]+) failed.*/\1/')"
+  passed=$((passed + p)); failed=$((failed + f))
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
