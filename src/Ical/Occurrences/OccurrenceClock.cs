@@ -1,6 +1,6 @@
+using AuroraTime.Ical.TimeZones;
 using AuroraTime.Ical.Values;
 using NodaTime;
-using NodaTime.TimeZones;
 
 namespace AuroraTime.Ical.Occurrences;
 
@@ -11,6 +11,11 @@ namespace AuroraTime.Ical.Occurrences;
 /// </summary>
 internal sealed class OccurrenceClock(Func<string, DateTimeZone?> findZone, DateTimeZone floatingZone)
 {
+    public OccurrenceClock(TimeZoneResolver zones, DateTimeZone floatingZone)
+        : this(zones.Find, floatingZone)
+    {
+    }
+
     public DateTimeZone FloatingZone { get; } = floatingZone;
 
     /// <summary>The zone a series recurs in: UTC, the TZID's zone, or null for floating/DATE (recur in local time).</summary>
@@ -27,7 +32,7 @@ internal sealed class OccurrenceClock(Func<string, DateTimeZone?> findZone, Date
     public Instant Resolve(LocalDateTime local, DateTimeZone? zone)
     {
         ReadFloating |= zone is null;
-        return (zone ?? FloatingZone).ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
+        return LocalTimeResolution.Resolve(local, zone ?? FloatingZone).ToInstant();
     }
 
     /// <summary>True once any floating or DATE value was resolved: its instant depends on the viewer's zone.</summary>
