@@ -80,9 +80,8 @@ internal static class SqliteSchema
         );
         -- Backstop for RFC 4791 no-uid-conflict; the write path checks first to report the other href.
         CREATE UNIQUE INDEX ux_objects_uid ON objects(collection_id, uid) WHERE uid IS NOT NULL;
-        -- Time-range prefilter: the window columns are in the index so non-candidates are rejected
-        -- without reading their rows.
-        CREATE INDEX ix_objects_window ON objects(collection_id, href, first_at, last_at);
+        -- Time-range prefilter by component type, in href order for paging. Without a component the
+        -- query walks the (collection_id, href) unique index.
         CREATE INDEX ix_objects_component_window ON objects(collection_id, component, href, first_at, last_at);
 
         -- One row per member: its latest change. Tombstones are rows with deleted = 1.
