@@ -5,7 +5,7 @@ namespace AuroraTime.Storage.Contract;
 /// no query language in it, every listing paged, every write a conditional write that also appends
 /// its change-log entry (one SQLite transaction, one TransactWriteItems call).
 /// </summary>
-public interface IStore : IAccountStore, ICollectionStore, IObjectStore, IChangeLogStore, IDeadPropertyStore, IAsyncDisposable
+public interface IStore : IAccountStore, ICollectionStore, IObjectStore, IChangeLogStore, IDeadPropertyStore, IReminderStore, IAsyncDisposable
 {
     /// <summary>The limits this store enforces, advertised by the protocol layer (max-resource-size).</summary>
     StoreLimits Limits { get; }

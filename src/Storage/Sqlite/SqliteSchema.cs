@@ -96,6 +96,22 @@ internal static class SqliteSchema
         CREATE INDEX ix_changes_sequence ON changes(collection_id, sequence);
         CREATE INDEX ix_changes_tombstones ON changes(collection_id, deleted, changed_at);
 
+        -- Planned alarm firings follow their object (moves keep object ids) and die with it.
+        CREATE TABLE pending_reminders (
+            object_id INTEGER NOT NULL REFERENCES objects(id) ON DELETE CASCADE,
+            alarm_key TEXT NOT NULL,
+            due_at INTEGER NOT NULL,
+            PRIMARY KEY (object_id, alarm_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_pending_reminders_due ON pending_reminders(due_at, object_id, alarm_key);
+
+        CREATE TABLE sent_reminders (
+            user_name TEXT NOT NULL REFERENCES accounts(user_name) ON DELETE CASCADE,
+            idempotency_key TEXT NOT NULL,
+            sent_at INTEGER NOT NULL,
+            PRIMARY KEY (user_name, idempotency_key)
+        ) WITHOUT ROWID;
+
         -- href '' is the collection itself.
         CREATE TABLE dead_properties (
             collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,

@@ -171,6 +171,13 @@ public sealed class SqliteStoreTests(ITestOutputHelper output) : IAsyncLifetime
         await store.CopyObjectAsync(work.Object("a.ics"), other.Object("a.ics"), WritePrecondition.None);
         await store.MoveObjectAsync(work.Object("a.ics"), other.Object("a.ics"), WritePrecondition.None);
         await store.DeleteObjectAsync(other.Object("a.ics"), WritePrecondition.None);
+        var tag = (await store.PutObjectAsync(work.Object("r.ics"), content with { Uid = "r" }, WritePrecondition.None)).ETag!.Value;
+        await store.ReplacePendingRemindersAsync(work.Object("r.ics"), tag, [new PendingReminder("alarm", Instant.FromUtc(2026, 1, 1, 0, 0))]);
+        await store.PutObjectAsync(work.Object("r.ics"), content with { Uid = "r", Data = "y"u8.ToArray() }, WritePrecondition.None);
+        await store.GetPendingRemindersAsync(work.Object("r.ics"));
+        await store.ListDueRemindersAsync(Instant.FromUtc(2026, 1, 2, 0, 0), PageRequest.First(1));
+        await store.ListDueRemindersAsync(Instant.FromUtc(2026, 1, 2, 0, 0), new PageRequest(1, "0:1:alarm"));
+        await store.ClaimReminderAsync(new DueReminder(work.Object("r.ics"), "alarm", Instant.FromUtc(2026, 1, 1, 0, 0)), "key");
         var token = (await store.GetCollectionAsync(work))!.SyncToken;
         await store.GetChangesAsync(work, null, 5);
         await store.GetChangesAsync(work, token, 5);
