@@ -32,7 +32,7 @@ internal sealed class CopyMoveMethod : IDavMethodHandler
         {
             throw new DavException(403, null, "A collection cannot be copied or moved into itself.");
         }
-        ConditionalRequest.ThrowIfFailed(http, source);
+        await request.CheckPreconditionsAsync(source);
 
         // RFC 4918 9.8.5: "409 (Conflict) - A resource cannot be created at the destination until
         // one or more intermediate collections have been created."

@@ -11,7 +11,7 @@ internal sealed class DeleteMethod : IDavMethodHandler
     public async Task HandleAsync(DavRequest request)
     {
         var node = await request.GetExistingTargetAsync();
-        ConditionalRequest.ThrowIfFailed(request.Http.Request, node);
+        await request.CheckPreconditionsAsync(node);
         var parent = await TargetParent.GetAsync(request, request.Path);
         await parent.DeleteChildAsync(node.Name, request.Aborted);
         request.Http.Response.StatusCode = 204;

@@ -19,7 +19,7 @@ internal sealed class ProppatchMethod : IDavMethodHandler
             throw new DavException(400, null, "PROPPATCH needs a DAV:propertyupdate body.");
         }
         var node = await request.GetExistingTargetAsync();
-        ConditionalRequest.ThrowIfFailed(request.Http.Request, node);
+        await request.CheckPreconditionsAsync(node);
         var instructions = PropertyPatchPlanner.ReadInstructions(root);
         var plan = PropertyPatchPlanner.Plan(request.Server, node, instructions);
         if (!plan.Failed && plan.Changes.Count > 0)

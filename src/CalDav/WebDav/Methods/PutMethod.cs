@@ -18,7 +18,7 @@ internal sealed class PutMethod : IDavMethodHandler
         {
             throw new DavException(405, null, "PUT cannot replace a collection.");
         }
-        ConditionalRequest.ThrowIfFailed(http, existing);
+        await request.CheckPreconditionsAsync(existing);
         // RFC 9110 9.3.4: "An origin server that allows PUT on a given target resource MUST send a
         // 400 (Bad Request) response to a PUT request that contains a Content-Range header field".
         if (http.Headers.ContentRange.Count > 0)
