@@ -25,10 +25,20 @@ internal static class ObservanceRecurrence
 {
     /// <summary>Builds the expander for one RRULE property of an observance.</summary>
     /// <exception cref="IcalFormatException">The rule is malformed (with the property's line).</exception>
-    public static IObservanceRecurrence Create(CalendarProperty rrule, LocalDateTime dtStart, Offset offsetFrom) =>
-        RecurrenceRule.TryParse(rrule.RawValue, out var rule, out var error)
-            ? new EngineObservanceRule(rule!, dtStart, offsetFrom)
-            : throw ObservanceValues.Error($"RRULE: {error}", rrule);
+    public static IObservanceRecurrence Create(CalendarProperty rrule, LocalDateTime dtStart, Offset offsetFrom)
+    {
+        if (!RecurrenceRule.TryParse(rrule.RawValue, out var rule, out var error))
+        {
+            throw ObservanceValues.Error($"RRULE: {error}", rrule);
+        }
+        // Offsets change a few times a year at most. A rule firing every hour, minute or second
+        // describes no real zone and would only make every offset lookup expensive.
+        if (rule!.Frequency is RecurrenceFrequency.Hourly or RecurrenceFrequency.Minutely or RecurrenceFrequency.Secondly)
+        {
+            throw ObservanceValues.Error($"RRULE FREQ={rule.Frequency.ToString().ToUpperInvariant()} is not supported in a time-zone observance", rrule);
+        }
+        return new EngineObservanceRule(rule, dtStart, offsetFrom);
+    }
 
     /// <summary>An observance RRULE expanded by the engine's <see cref="RuleExpander"/>.</summary>
     private sealed class EngineObservanceRule(RecurrenceRule rule, LocalDateTime dtStart, Offset offsetFrom) : IObservanceRecurrence
