@@ -8,4 +8,11 @@ if (args is ["generate-ical"])
     return;
 }
 
+// "cpu-ical <file> [runs]" measures CPU time per operation (see CpuTimeMeasurement).
+if (args is ["cpu-ical", var file, ..])
+{
+    CpuTimeMeasurement.Run(file, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchCalendar).Assembly).Run(args);

@@ -18,7 +18,7 @@ namespace AuroraTime.Ical.Occurrences;
 /// <c>windowStart</c>, or, being zero-length, starts at or after it. An override counts by its own
 /// times, so it can move an instance into or out of the window.</para>
 /// <para>Choices where RFC 5545 leaves room: DTSTART is always an instance even when the rule does
-/// not match it (ical.js and python-recurring-ical-events agree); a DATE EXDATE on a DATE-TIME
+/// not match it (RFC 5545 section 3.8.2.4: DTSTART "defines the first instance"; python-recurring-ical-events agrees, ical.js drops it); a DATE EXDATE on a DATE-TIME
 /// series excludes that local day; an override is yielded even when its RECURRENCE-ID matches no
 /// instance or is excluded, and without a master; only the first RRULE is used (a second one
 /// "SHOULD NOT" occur); instance ends follow <see cref="InstanceLength"/>.</para>

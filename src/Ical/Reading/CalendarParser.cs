@@ -90,6 +90,10 @@ public static class CalendarParser
         private Utf8StringTable? _localNames;
         private Utf8StringTable? _localValues;
 
+        // Whole parameter lists keyed by their raw text (";TZID=Europe/Berlin"): immutable, and
+        // the same few lists repeat on thousands of DTSTART/DTEND/ATTENDEE lines.
+        private readonly Utf8Table<ParameterList> _parameterLists = new(ignoreCase: false, maxEntries: 4096, maxKeyLength: 160);
+
         public List<CalendarComponent> TopLevel { get; } = new(1);
 
         public Utf8StringTable Names => KnownNames.Names;
@@ -137,6 +141,19 @@ public static class CalendarParser
         }
 
         private ImmutableArray<CalendarParameter> ReadParameters(ref IcalReader reader)
+        {
+            var raw = reader.RawParametersSpan;
+            var cached = _parameterLists.Find(raw);
+            if (cached is not null)
+            {
+                return cached.Parameters;
+            }
+            var parameters = DecodeParameters(ref reader);
+            _parameterLists.TryAdd(raw, new ParameterList(parameters));
+            return parameters;
+        }
+
+        private ImmutableArray<CalendarParameter> DecodeParameters(ref IcalReader reader)
         {
             foreach (var parameter in reader.GetParameters())
             {
@@ -245,6 +262,8 @@ public static class CalendarParser
             return -1;
         }
     }
+
+    private sealed record ParameterList(ImmutableArray<CalendarParameter> Parameters);
 
     private readonly record struct Frame(string Name, int Line, int PropertyStart, int ChildStart);
 }

@@ -57,6 +57,22 @@ internal static class OccurrenceBoundsCalculator
             {
                 alarms[component] = component.GetComponents("VALARM").Select(a => AlarmTriggers.Of(a, clock)).OfType<AlarmTriggers>().ToList();
             }
+            var unbounded = group.Any(IsUnbounded);
+            if (unbounded)
+            {
+                // Only the earliest instance matters (the expansion is ordered by start, overrides
+                // included); any alarm may fire up to its reach before it. Absolute triggers count as is.
+                var reach = alarms.Values.SelectMany(a => a).Select(a => a.Reach).DefaultIfEmpty(Duration.Zero).Max();
+                foreach (var earliest in SeriesExpansion.Expand(group, clock, rules, null, null, 1))
+                {
+                    Include(earliest.Start - reach);
+                }
+                foreach (var absolute in alarms.Values.SelectMany(a => a).Where(a => a.IsAbsolute))
+                {
+                    Include(absolute.For(Instant.MinValue, Instant.MinValue).First());
+                }
+                continue;
+            }
             var count = 0;
             foreach (var occurrence in SeriesExpansion.Expand(group, clock, rules, null, null, maxInstances))
             {

@@ -225,4 +225,20 @@ public sealed class PropfindTests
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", response.Property("/f", DavNames.CreationDate).Value);
         Assert.Equal("text/plain; charset=utf-8", response.Property("/f", DavNames.GetContentType).Value);
     }
+
+    // RFC 8144 2.1: with return=minimal, "the server ... SHOULD omit ... propstat elements with
+    // a 404 status"; Apple clients send Brief: t as well.
+    [Theory]
+    [InlineData("Prefer", "return=minimal")]
+    [InlineData("Brief", "t")]
+    public async Task A_minimal_preference_leaves_out_404_propstats(string header, string value)
+    {
+        await using var host = await DavTestHost.StartAsync();
+        var headers = new Dictionary<string, string> { ["Depth"] = "0", [header] = value };
+
+        var response = await host.SendAsync("PROPFIND", "/", DavTestHost.PropBody(DavNames.ResourceType, DavNames.GetContentLength), headers, expect: 207);
+
+        Assert.Equal(200, response.PropertyStatus("/", DavNames.ResourceType));
+        Assert.DoesNotContain("404", response.Body);
+    }
 }

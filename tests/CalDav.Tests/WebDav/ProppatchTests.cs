@@ -91,11 +91,13 @@ public sealed class ProppatchTests
         Assert.Equal("plain", after.Property("/f", XName.Get("nons")).Value);
     }
 
-    [Fact]
-    public async Task A_body_that_is_not_propertyupdate_is_a_bad_request()
+    [Theory]
+    [InlineData("<D:propfind xmlns:D=\"DAV:\"/>")]
+    [InlineData("<D:propertyupdate xmlns:D=\"DAV:\"><D:set/></D:propertyupdate>")]
+    public async Task A_body_without_instructions_is_a_bad_request(string body)
     {
         await using var host = await DavTestHost.StartAsync();
-        await host.ProppatchAsync("/", "<D:propfind xmlns:D=\"DAV:\"/>", expect: 400);
+        await host.ProppatchAsync("/", body, expect: 400);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class OccurrenceExpanderTests
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n" + body.Trim().Replace("\n", "\r\n") + "\r\nEND:VCALENDAR\r\n";
 
     [Fact]
-    public void A_weekly_byday_rule_in_new_york_expands_in_local_time()
+    public void A_weekly_cadence_in_new_york_expands_in_local_time_across_dst()
     {
         var ics = Calendar("""
             BEGIN:VEVENT
@@ -32,7 +32,7 @@ public class OccurrenceExpanderTests
             DTSTAMP:20240101T000000Z
             DTSTART;TZID=America/New_York:20240304T090000
             DURATION:PT1H
-            RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3
+            RRULE:FREQ=DAILY;INTERVAL=7;COUNT=3
             END:VEVENT
             """);
         var starts = Expand(ics).Select(o => InstantPattern.General.Format(o.Start));

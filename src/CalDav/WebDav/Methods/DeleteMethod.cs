@@ -13,7 +13,7 @@ internal sealed class DeleteMethod : IDavMethodHandler
         var node = await request.GetExistingTargetAsync();
         await request.CheckPreconditionsAsync(node);
         var parent = await TargetParent.GetAsync(request, request.Path);
-        await parent.DeleteChildAsync(node.Name, request.Aborted);
+        await parent.DeleteChildAsync(node.Name, node.ETag, request.Aborted);
         request.Http.Response.StatusCode = 204;
     }
 }

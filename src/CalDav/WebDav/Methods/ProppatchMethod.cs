@@ -21,6 +21,11 @@ internal sealed class ProppatchMethod : IDavMethodHandler
         var node = await request.GetExistingTargetAsync();
         await request.CheckPreconditionsAsync(node);
         var instructions = PropertyPatchPlanner.ReadInstructions(root);
+        if (instructions.Count == 0)
+        {
+            // RFC 4918 14.19: propertyupdate holds one or more set/remove, each with a DAV:prop.
+            throw new DavException(400, null, "DAV:propertyupdate contains no property to set or remove.");
+        }
         var plan = PropertyPatchPlanner.Plan(request.Server, node, instructions);
         if (!plan.Failed && plan.Changes.Count > 0)
         {

@@ -34,7 +34,8 @@ internal sealed class PutMethod : IDavMethodHandler
         var response = request.Http.Response;
         if (existing is IDavWritableFile file)
         {
-            var etag = await file.WriteAsync(body, http.ContentType, request.Aborted);
+            // The tag just checked goes to the store, which re-checks it inside its write transaction.
+            var etag = await file.WriteAsync(body, http.ContentType, file.ETag, request.Aborted);
             response.Headers.ETag = etag.ToString();
             response.StatusCode = 204;
             return;
