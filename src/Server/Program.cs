@@ -1,3 +1,3 @@
-using AuroraTime.Server;
+using AuroraTime.Server.Cli;
 
-return await Cli.RunAsync(args);
+return await AuroraCli.RunAsync(args, CliContext.FromConsole());

@@ -1,16 +1,57 @@
+using AuroraTime.Server.Accounts;
+using AuroraTime.Server.Auth;
+using AuroraTime.Server.Configuration;
+using AuroraTime.Server.Hosting;
+using AuroraTime.Storage.Contract;
+
 namespace AuroraTime.Server;
 
-/// <summary>Composition root: builds the ASP.NET Core host with its endpoints.</summary>
+/// <summary>Composition root: builds the ASP.NET Core host with its services and endpoints.</summary>
 public static class ServerHost
 {
+    /// <summary>Bytes Kestrel accepts beyond the largest resource, so the DAV layer (which knows the reason) answers 413 first.</summary>
+    private const long BodyLimitMargin = 64 * 1024;
+
     /// <param name="args">Command-line settings in the ASP.NET Core form (--urls, --data ...).</param>
-    /// <param name="configure">Lets tests swap in the in-memory TestServer before the host is built.</param>
+    /// <param name="configure">Lets tests swap in the in-memory TestServer and settings before the host is built.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Configuration.AddAuroraSources(null);
+        builder.Configuration.AddCommandLine(args); // explicit flags win over AURORA_ variables.
         configure?.Invoke(builder);
+
+        var settings = AuroraSettings.From(builder.Configuration);
+        AddServices(builder.Services, settings);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = Math.Max(settings.MaxResourceBytes, settings.MaxXmlBodyBytes) + BodyLimitMargin;
+        });
+
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        // Everything except the health probe needs a signed-in user.
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/healthz"),
+            branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
         return app;
+    }
+
+    private static void AddServices(IServiceCollection services, AuroraSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton<IStore>(_ => StoreFactory.OpenAsync(settings).GetAwaiter().GetResult());
+        services.AddSingleton(_ => new PasswordHasher(settings.Pbkdf2Iterations));
+        services.AddSingleton(_ => new VerifiedCredentialCache(TimeSpan.FromSeconds(settings.AuthCacheSeconds)));
+        services.AddSingleton(_ => new SignInThrottle(settings.AuthFailureBurst, TimeSpan.FromSeconds(settings.AuthFailureRefillSeconds)));
+        services.AddSingleton<CredentialVerifier>();
+        services.AddSingleton(provider =>
+        {
+            var administration = ActivatorUtilities.CreateInstance<AccountAdministration>(provider);
+            var cache = provider.GetRequiredService<VerifiedCredentialCache>();
+            administration.CredentialsChanged += cache.ForgetUser;
+            return administration;
+        });
     }
 }

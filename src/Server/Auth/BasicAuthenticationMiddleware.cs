@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.Extensions.Logging;
+
+namespace AuroraTime.Server.Auth;
+
+/// <summary>
+/// HTTP Basic authentication (RFC 7617) for everything behind it. A request without valid
+/// credentials gets 401 with a challenge that names the realm (python-caldav parses it) and the
+/// UTF-8 charset (RFC 7617 section 2.1); too many failures for one user from one address get 429
+/// with Retry-After. On success HttpContext.User carries the account name as Identity.Name.
+/// Neither the header nor the password is ever logged: log lines carry the user name at most.
+/// </summary>
+public sealed partial class BasicAuthenticationMiddleware(
+    RequestDelegate next, CredentialVerifier verifier, SignInThrottle throttle, ILogger<BasicAuthenticationMiddleware> logger)
+{
+    public const string Challenge = "Basic realm=\"AuroraTime\", charset=\"UTF-8\"";
+    public const string AuthenticationType = "Basic";
+
+    /// <summary>Claim type that says which credential was used: "password" or "app-password:ID".</summary>
+    public const string CredentialClaimType = "aurora:credential";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!BasicCredentials.TryParse(context.Request.Headers.Authorization.ToString(), out var credentials))
+        {
+            await ChallengeAsync(context);
+            return;
+        }
+        var address = context.Connection.RemoteIpAddress?.ToString();
+        if (!throttle.IsAllowed(credentials.UserName, address, out var retryAfter))
+        {
+            Log.Throttled(logger, credentials.UserName);
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            await context.Response.WriteAsync("Too many failed sign-ins; try again later.\n", context.RequestAborted);
+            return;
+        }
+        var verified = await verifier.VerifyAsync(credentials.UserName, credentials.Password, context.RequestAborted);
+        if (verified is not { } credential)
+        {
+            throttle.RecordFailure(credentials.UserName, address);
+            Log.SignInFailed(logger, credentials.UserName);
+            await ChallengeAsync(context);
+            return;
+        }
+        context.User = new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Name, credential.UserName),
+                new Claim(CredentialClaimType, credential.AppPasswordId is { } id ? "app-password:" + id : "password"),
+            ],
+            AuthenticationType));
+        await next(context);
+    }
+
+    private static Task ChallengeAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = Challenge;
+        return context.Response.WriteAsync("Authentication required.\n", context.RequestAborted);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Sign-in failed for user {UserName}", EventName = "SignInFailed")]
+        public static partial void SignInFailed(ILogger logger, string userName);
+
+        [LoggerMessage(2, LogLevel.Warning, "Sign-in throttled for user {UserName}", EventName = "SignInThrottled")]
+        public static partial void Throttled(ILogger logger, string userName);
+    }
+}

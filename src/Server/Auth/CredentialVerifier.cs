@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using AuroraTime.Server.Accounts;
+using AuroraTime.Storage.Contract;
+
+namespace AuroraTime.Server.Auth;
+
+/// <summary>
+/// Checks a user name and password against the account password or one of its app passwords, with
+/// <see cref="VerifiedCredentialCache"/> in front of the slow hash.
+/// </summary>
+public sealed class CredentialVerifier
+{
+    private readonly IStore _store;
+    private readonly VerifiedCredentialCache _cache;
+    private readonly Lazy<string> _dummyHash;
+
+    public CredentialVerifier(IStore store, VerifiedCredentialCache cache, PasswordHasher hasher)
+    {
+        _store = store;
+        _cache = cache;
+        // Unknown users are checked against this so they take as long as known ones (no user enumeration by timing).
+        _dummyHash = new Lazy<string>(() => hasher.Hash(SecretGenerator.Password()));
+    }
+
+    /// <summary>The verified credential, or null when the user name or password is wrong.</summary>
+    public async Task<VerifiedCredential?> VerifyAsync(string userName, string password, CancellationToken cancellationToken = default)
+    {
+        if (!AccountNames.IsValidUserName(userName))
+        {
+            return null;
+        }
+        if (_cache.TryGet(userName, password, out var cached))
+        {
+            if (await CurrentHashAsync(cached, cancellationToken) is { } current && SameHash(current, cached.StoredHash))
+            {
+                return cached;
+            }
+            _cache.Remove(userName, password);
+        }
+
+        var verified = await VerifySlowlyAsync(userName, password, cancellationToken);
+        if (verified is { } credential)
+        {
+            _cache.Add(userName, password, credential);
+            if (credential.AppPasswordId is { } id)
+            {
+                await _store.RecordAppPasswordUseAsync(userName, id, cancellationToken);
+            }
+        }
+        return verified;
+    }
+
+    private async Task<VerifiedCredential?> VerifySlowlyAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        var account = await _store.GetAccountAsync(userName, cancellationToken);
+        if (account is null)
+        {
+            PasswordHasher.Verify(password, _dummyHash.Value);
+            return null;
+        }
+        if (AppPasswordFormat.TryGetId(password, out var id)
+            && await _store.GetAppPasswordAsync(userName, id, cancellationToken) is { } appPassword
+            && PasswordHasher.Verify(password, appPassword.Hash))
+        {
+            return new VerifiedCredential(userName, id, appPassword.Hash);
+        }
+        return PasswordHasher.Verify(password, account.PasswordHash)
+            ? new VerifiedCredential(userName, null, account.PasswordHash)
+            : null;
+    }
+
+    private async Task<string?> CurrentHashAsync(VerifiedCredential credential, CancellationToken cancellationToken) =>
+        credential.AppPasswordId is { } id
+            ? (await _store.GetAppPasswordAsync(credential.UserName, id, cancellationToken))?.Hash
+            : (await _store.GetAccountAsync(credential.UserName, cancellationToken))?.PasswordHash;
+
+    private static bool SameHash(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
+}

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AuroraTime.Server.Auth;
+
+/// <summary>
+/// Remembers recent successful sign-ins so a CalDAV client's many requests do not each pay the
+/// PBKDF2 cost. The key is an HMAC-SHA256 of (user, password) under a random per-process key, so
+/// the cache never holds a password or anything that can be checked against one offline.
+/// An entry also records the stored hash it was verified against: the caller re-reads that hash on
+/// every hit, so a password changed or an app password revoked by another process (the CLI on the
+/// same data folder) invalidates the entry on the next request. In-process changes also call
+/// <see cref="ForgetUser"/>. Entries expire after a short lifetime regardless.
+/// </summary>
+public sealed class VerifiedCredentialCache
+{
+    private const int MaxEntries = 10_000;
+
+    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _lifetime;
+
+    public VerifiedCredentialCache(TimeSpan lifetime, TimeProvider? clock = null)
+    {
+        _lifetime = lifetime;
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    public bool Enabled => _lifetime > TimeSpan.Zero;
+
+    public int Count => _entries.Count;
+
+    /// <summary>The entry for these credentials when present and not expired.</summary>
+    public bool TryGet(string userName, string password, out VerifiedCredential credential)
+    {
+        credential = default;
+        if (!Enabled || !_entries.TryGetValue(KeyOf(userName, password), out var entry))
+        {
+            return false;
+        }
+        if (entry.ExpiresAt <= _clock.GetUtcNow())
+        {
+            _entries.TryRemove(KeyOf(userName, password), out _);
+            return false;
+        }
+        credential = entry.Credential;
+        return true;
+    }
+
+    public void Add(string userName, string password, VerifiedCredential credential)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+        if (_entries.Count >= MaxEntries)
+        {
+            RemoveExpired();
+            if (_entries.Count >= MaxEntries)
+            {
+                _entries.Clear(); // Bounded memory beats a perfect hit rate.
+            }
+        }
+        _entries[KeyOf(userName, password)] = new Entry(credential, _clock.GetUtcNow() + _lifetime);
+    }
+
+    public void Remove(string userName, string password) => _entries.TryRemove(KeyOf(userName, password), out _);
+
+    /// <summary>Drops every entry of the user (password changed, app password revoked, account deleted).</summary>
+    public void ForgetUser(string userName)
+    {
+        foreach (var pair in _entries)
+        {
+            if (string.Equals(pair.Value.Credential.UserName, userName, StringComparison.Ordinal))
+            {
+                _entries.TryRemove(pair.Key, out _);
+            }
+        }
+    }
+
+    private void RemoveExpired()
+    {
+        var now = _clock.GetUtcNow();
+        foreach (var pair in _entries)
+        {
+            if (pair.Value.ExpiresAt <= now)
+            {
+                _entries.TryRemove(pair.Key, out _);
+            }
+        }
+    }
+
+    private string KeyOf(string userName, string password)
+    {
+        // The NUL separator keeps ("ab", "c") and ("a", "bc") apart; user names cannot contain it.
+        var message = Encoding.UTF8.GetBytes(userName + "\0" + password);
+        try
+        {
+            return Convert.ToBase64String(HMACSHA256.HashData(_key, message));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(message);
+        }
+    }
+
+    private readonly record struct Entry(VerifiedCredential Credential, DateTimeOffset ExpiresAt);
+}
+
+/// <summary>
+/// Who signed in and with what: the account password (<see cref="AppPasswordId"/> null) or an app
+/// password, and the stored hash that matched (re-checked against the store on cache hits).
+/// </summary>
+public readonly record struct VerifiedCredential(string UserName, string? AppPasswordId, string StoredHash);
