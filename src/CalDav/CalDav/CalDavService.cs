@@ -11,7 +11,7 @@ public sealed class CalDavService
     {
         Store = store;
         Options = options;
-        TimeEngine = options.TimeEngine ?? new InterimTimeEngine(options.MaxInstancesPerObject);
+        TimeEngine = options.TimeEngine ?? new IcalTimeEngine(new Ical.Recurrence.RecurrenceLimits(options.MaxInstancesPerObject));
         Preparer = new CalendarObjectPreparer(this);
     }
 

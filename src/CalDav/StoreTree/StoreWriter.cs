@@ -12,6 +12,12 @@ namespace AuroraTime.CalDav.StoreTree;
 /// </summary>
 internal static class StoreWriter
 {
+    /// <summary>The core's expected tag as a store condition, checked inside the write transaction.</summary>
+    public static WritePrecondition IfMatch(WebDav.Http.EntityTag? expected) =>
+        expected is { IsWeak: false } tag && ETag.TryParseQuoted(tag.ToString(), out var parsed)
+            ? WritePrecondition.IfMatch(parsed)
+            : WritePrecondition.None;
+
     public static async Task<ETag> PutAsync(CalDavService service, StoredCollection collection, string href, Stream content, string? contentType, WritePrecondition precondition, CancellationToken cancellationToken)
     {
         var bytes = await BodyReader.ReadAsync(content, service.Store.Limits.MaxObjectSize, cancellationToken)
