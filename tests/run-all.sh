@@ -12,6 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # Debian packages the tests drive. Python oracles belong to /usr/bin/python3 (see DESIGN.md).
 APT_PACKAGES=(
   python3-recurring-ical-events python3-icalendar python3-dateutil
+  litmus radicale python3-caldav vdirsyncer python3-pytest curl
 )
 
 install_apt() {
@@ -28,7 +29,7 @@ install_apt() {
 }
 
 install_npm() {
-  for dir in "$ROOT"/tests/Oracles; do
+  for dir in "$ROOT"/tests/Oracles "$ROOT"/tests/Interop/clients; do
     echo "== npm ci in ${dir#$ROOT/}"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1) || { echo "npm ci failed in $dir"; exit 1; }
   done

@@ -61,6 +61,45 @@ public sealed class DavRequest
     public static DavPath ChildPath(DavPath parent, IDavNode child) =>
         parent.Append(new DavSegment(child.Name, child.EncodedName ?? DavSegment.Encode(child.Name)));
 
+    /// <summary>
+    /// The one place where preconditions are checked: the WebDAV If header (RFC 4918 10.4), then
+    /// If-Match / If-Unmodified-Since / If-None-Match / If-Modified-Since (RFC 9110 13.2.2).
+    /// Throws 412 on failure.
+    /// </summary>
+    /// <returns>True when a GET/HEAD should be answered 304 Not Modified.</returns>
+    public async ValueTask<bool> CheckPreconditionsAsync(IDavNode? target)
+    {
+        var ifHeader = Http.Request.Headers["If"].ToString();
+        if (ifHeader.Length > 0)
+        {
+            var lists = IfHeader.Parse(ifHeader);
+            if (!await IfHeader.EvaluateAsync(lists, target, ResolveTagAsync))
+            {
+                throw new DavException(412, null, "The If header does not hold.");
+            }
+        }
+        return ConditionalRequest.ThrowIfFailed(Http.Request, target);
+    }
+
+    /// <summary>The node a resource tag of the If header names, or null when it is not in this tree.</summary>
+    private async ValueTask<IDavNode?> ResolveTagAsync(string resourceTag)
+    {
+        var rawPath = resourceTag;
+        var scheme = resourceTag.IndexOf("://", StringComparison.Ordinal);
+        if (scheme > 0)
+        {
+            var slash = resourceTag.IndexOf('/', scheme + 3);
+            rawPath = slash < 0 ? "/" : resourceTag[slash..];
+        }
+        if (!DavPath.TryParse(rawPath.Split('?', '#')[0], out var full)
+            || !DavPath.TryParse(EncodedBase, out var mount)
+            || full.RelativeTo(mount) is not { } path)
+        {
+            return null;
+        }
+        return await Tree.GetNodeAsync(path, Aborted);
+    }
+
     /// <summary>The Depth header, with <paramref name="whenMissing"/> as default.</summary>
     public DavDepth GetDepth(DavDepth whenMissing) => DavDepthHeader.Parse(Http.Request.Headers["Depth"], whenMissing);
 

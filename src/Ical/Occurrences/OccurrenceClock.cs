@@ -1,6 +1,6 @@
+using AuroraTime.Ical.TimeZones;
 using AuroraTime.Ical.Values;
 using NodaTime;
-using NodaTime.TimeZones;
 
 namespace AuroraTime.Ical.Occurrences;
 
@@ -11,6 +11,11 @@ namespace AuroraTime.Ical.Occurrences;
 /// </summary>
 internal sealed class OccurrenceClock(Func<string, DateTimeZone?> findZone, DateTimeZone floatingZone)
 {
+    public OccurrenceClock(TimeZoneResolver zones, DateTimeZone floatingZone)
+        : this(zones.Find, floatingZone)
+    {
+    }
+
     public DateTimeZone FloatingZone { get; } = floatingZone;
 
     /// <summary>The zone a series recurs in: UTC, the TZID's zone, or null for floating/DATE (recur in local time).</summary>
@@ -24,8 +29,14 @@ internal sealed class OccurrenceClock(Func<string, DateTimeZone?> findZone, Date
     public Instant ToInstant(IcalDateTime value) => Resolve(value.Local, SeriesZone(value));
 
     /// <summary>RFC 5545 section 3.3.5: a local time in a gap is shifted forward, in an overlap the earlier offset wins.</summary>
-    public Instant Resolve(LocalDateTime local, DateTimeZone? zone) =>
-        (zone ?? FloatingZone).ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
+    public Instant Resolve(LocalDateTime local, DateTimeZone? zone)
+    {
+        ReadFloating |= zone is null;
+        return LocalTimeResolution.Resolve(local, zone ?? FloatingZone).ToInstant();
+    }
+
+    /// <summary>True once any floating or DATE value was resolved: its instant depends on the viewer's zone.</summary>
+    public bool ReadFloating { get; private set; }
 
     public LocalDateTime ToLocal(Instant instant, DateTimeZone? zone) =>
         instant.InZone(zone ?? FloatingZone).LocalDateTime;

@@ -38,8 +38,16 @@ internal static class SeriesExpansion
                 var lookBack = series.Length.MaxLength + overrides.MaxShift + ReleaseMargin;
                 LocalDateTime? from = windowStart is { } ws ? clock.ToLocal(ws - lookBack, series.Zone) : null;
                 var hold = overrides.MaxShift + ReleaseMargin;
+                LocalDateTime? previous = null;
                 foreach (var local in rules(series.Rule, series.DtStart.Local, series.Zone, from))
                 {
+                    // The rule contract is strictly ascending; a repeated or earlier time would break
+                    // the release order below, so it is dropped (a set has no duplicates anyway).
+                    if (previous is { } p && local <= p)
+                    {
+                        continue;
+                    }
+                    previous = local;
                     var originalStart = clock.Resolve(local, series.Zone);
                     while (queue.TryPeek(out var next, out _) && next.Start < originalStart - hold)
                     {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using AuroraTime.Ical.Model;
 using AuroraTime.Ical.Values;
@@ -78,9 +79,20 @@ public static class CalendarParser
     /// <summary>The mutable state of one parse: open components and the per-parse string tables.</summary>
     private sealed class ParseSession(bool lenient)
     {
+        // One shared stack each for the properties and children of all open components; a frame
+        // remembers where its own start. Ending a component copies its slice once into an
+        // immutable array, so there is no builder per component or per property.
         private readonly List<Frame> _open = new(4);
+        private readonly List<CalendarProperty> _properties = new(64);
+        private readonly List<CalendarComponent> _children = new(64);
+        private readonly List<CalendarParameter> _parameters = new(8);
+        private readonly List<string> _values = new(4);
         private Utf8StringTable? _localNames;
         private Utf8StringTable? _localValues;
+
+        // Whole parameter lists keyed by their raw text (";TZID=Europe/Berlin"): immutable, and
+        // the same few lists repeat on thousands of DTSTART/DTEND/ATTENDEE lines.
+        private readonly Utf8Table<ParameterList> _parameterLists = new(ignoreCase: false, maxEntries: 4096, maxKeyLength: 160);
 
         public List<CalendarComponent> TopLevel { get; } = new(1);
 
@@ -90,71 +102,94 @@ public static class CalendarParser
 
         private Utf8StringTable LocalValues => _localValues ??= new Utf8StringTable(ignoreCase: false);
 
-        public void Begin(string name, int line) => _open.Add(new Frame(name, line));
+        public void Begin(string name, int line) => _open.Add(new Frame(name, line, _properties.Count, _children.Count));
 
         public void AddProperty(ref IcalReader reader)
         {
             var name = Names.Find(reader.NameSpan) ?? LocalNames.GetOrAdd(reader.NameSpan);
             var parameters = reader.HasParameters ? ReadParameters(ref reader) : ImmutableArray<CalendarParameter>.Empty;
-            var value = Encoding.UTF8.GetString(reader.ValueSpan);
-            _open[^1].Properties.Add(new CalendarProperty(name, parameters, value, reader.Line));
+            var value = ValueString(reader.ValueSpan);
+            _properties.Add(new CalendarProperty(name, parameters, value, reader.Line));
         }
 
         public void End()
         {
             var frame = _open[^1];
             _open.RemoveAt(_open.Count - 1);
-            var properties = frame.Properties.Count == frame.Properties.Capacity
-                ? frame.Properties.MoveToImmutable()
-                : frame.Properties.ToImmutable();
+            var properties = TakeFrom(_properties, frame.PropertyStart);
             properties = CheckComponent(frame, properties);
-            var component = new CalendarComponent(
-                frame.Name,
-                properties,
-                frame.Components?.ToImmutable() ?? ImmutableArray<CalendarComponent>.Empty,
-                frame.Line);
+            var component = new CalendarComponent(frame.Name, properties, TakeFrom(_children, frame.ChildStart), frame.Line);
             if (_open.Count == 0)
             {
                 TopLevel.Add(component);
             }
             else
             {
-                (_open[^1].Components ??= ImmutableArray.CreateBuilder<CalendarComponent>()).Add(component);
+                _children.Add(component);
             }
+        }
+
+        private static ImmutableArray<T> TakeFrom<T>(List<T> stack, int start)
+        {
+            if (start == stack.Count)
+            {
+                return ImmutableArray<T>.Empty;
+            }
+            var taken = ImmutableArray.Create<T>(CollectionsMarshal.AsSpan(stack)[start..]);
+            stack.RemoveRange(start, stack.Count - start);
+            return taken;
         }
 
         private ImmutableArray<CalendarParameter> ReadParameters(ref IcalReader reader)
         {
-            var builder = ImmutableArray.CreateBuilder<CalendarParameter>(2);
+            var raw = reader.RawParametersSpan;
+            var cached = _parameterLists.Find(raw);
+            if (cached is not null)
+            {
+                return cached.Parameters;
+            }
+            var parameters = DecodeParameters(ref reader);
+            _parameterLists.TryAdd(raw, new ParameterList(parameters));
+            return parameters;
+        }
+
+        private ImmutableArray<CalendarParameter> DecodeParameters(ref IcalReader reader)
+        {
             foreach (var parameter in reader.GetParameters())
             {
                 var name = Names.Find(parameter.NameSpan) ?? LocalNames.GetOrAdd(parameter.NameSpan);
                 var trim = lenient && name == "TZID";
-                var count = 0;
-                string? first = null;
-                ImmutableArray<string>.Builder? many = null;
                 foreach (var raw in parameter.GetValues())
                 {
-                    var value = DecodeValue(raw, trim);
-                    if (count == 0)
-                    {
-                        first = value;
-                    }
-                    else
-                    {
-                        many ??= ImmutableArray.CreateBuilder<string>();
-                        if (count == 1)
-                        {
-                            many.Add(first!);
-                        }
-                        many.Add(value);
-                    }
-                    count++;
+                    _values.Add(DecodeValue(raw, trim));
                 }
-                var values = many is not null ? many.ToImmutable() : ImmutableArray.Create(first!);
-                builder.Add(new CalendarParameter(name, values));
+                _parameters.Add(new CalendarParameter(name, TakeFrom(_values, 0)));
             }
-            return builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
+            return TakeFrom(_parameters, 0);
+        }
+
+        private string ValueString(ReadOnlySpan<byte> utf8)
+        {
+            // Lenient: control characters (Strict refuses them) are dropped so that what was
+            // accepted can be written out as valid iCalendar.
+            if (lenient && utf8.ContainsAny(IcalSyntax.Controls))
+            {
+                return Encoding.UTF8.GetString(WithoutControls(utf8));
+            }
+            return Encoding.UTF8.GetString(utf8);
+        }
+
+        private static byte[] WithoutControls(ReadOnlySpan<byte> utf8)
+        {
+            var kept = new List<byte>(utf8.Length);
+            foreach (var b in utf8)
+            {
+                if (!IcalSyntax.Controls.Contains(b))
+                {
+                    kept.Add(b);
+                }
+            }
+            return kept.ToArray();
         }
 
         private string DecodeValue(ReadOnlySpan<byte> raw, bool trim)
@@ -162,6 +197,10 @@ public static class CalendarParser
             if (trim)
             {
                 raw = raw.Trim((byte)' ');
+            }
+            if (lenient && raw.ContainsAny(IcalSyntax.Controls))
+            {
+                return DecodeValue(WithoutControls(raw), trim: false);
             }
             if (raw.IndexOf((byte)'^') < 0)
             {
@@ -224,14 +263,7 @@ public static class CalendarParser
         }
     }
 
-    private sealed class Frame(string name, int line)
-    {
-        public string Name { get; } = name;
+    private sealed record ParameterList(ImmutableArray<CalendarParameter> Parameters);
 
-        public int Line { get; } = line;
-
-        public ImmutableArray<CalendarProperty>.Builder Properties { get; } = ImmutableArray.CreateBuilder<CalendarProperty>(8);
-
-        public ImmutableArray<CalendarComponent>.Builder? Components { get; set; }
-    }
+    private readonly record struct Frame(string Name, int Line, int PropertyStart, int ChildStart);
 }

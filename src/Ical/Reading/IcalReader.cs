@@ -44,9 +44,11 @@ public ref struct IcalReader
     private ReadOnlySpan<byte> _parameters;
     private ReadOnlySpan<byte> _value;
 
+    /// <summary>A reader over <paramref name="utf8"/>; null options mean <see cref="IcalReaderOptions.Lenient"/>, as for <see cref="CalendarParser"/>.</summary>
+    /// <exception cref="IcalFormatException">Strict mode and the input starts with a byte order mark.</exception>
     public IcalReader(ReadOnlySpan<byte> utf8, IcalReaderOptions? options = null)
     {
-        options ??= IcalReaderOptions.Strict;
+        options ??= IcalReaderOptions.Lenient;
         _input = utf8;
         _lenient = options.IsLenient;
         _maxDepth = options.MaxDepth;

@@ -15,6 +15,7 @@ internal struct PeriodCursor
     private readonly RecurrenceFrequency _frequency;
     private readonly long _interval;
     private readonly long _unitSeconds;
+    private readonly long _step;
     // Years for YEARLY, months since year 0 for MONTHLY, day numbers for WEEKLY and DAILY,
     // seconds since day number 0 for the sub-daily frequencies.
     private long _position;
@@ -24,7 +25,8 @@ internal struct PeriodCursor
         _frequency = plan.Frequency;
         _interval = plan.Interval;
         _unitSeconds = UnitSeconds(plan.Frequency);
-        _position = StartPosition(plan, dtStart) + (periodIndex * _interval * Math.Max(1, _unitSeconds));
+        _step = _interval * UnitSize(plan.Frequency);
+        _position = StartPosition(plan, dtStart) + (periodIndex * _step);
     }
 
     public readonly bool IsValid => _frequency switch
@@ -56,14 +58,13 @@ internal struct PeriodCursor
     /// <summary>Second of the day the period starts at: 0 except for sub-daily frequencies.</summary>
     public readonly int BaseSecondOfDay => _unitSeconds == 0 ? 0 : (int)(_position % SecondsPerDay);
 
-    public void Advance() => _position += _unitSeconds == 0 ? _interval : _interval * _unitSeconds;
+    public void Advance() => _position += _step;
 
     /// <summary>Sub-daily only: moves to the first period starting at or after an absolute second.</summary>
     public void SkipTo(long absoluteSecond)
     {
-        long step = _interval * _unitSeconds;
-        long steps = (absoluteSecond - _position + step - 1) / step;
-        _position += Math.Max(1, steps) * step;
+        long steps = (absoluteSecond - _position + _step - 1) / _step;
+        _position += Math.Max(1, steps) * _step;
     }
 
     /// <summary>How many INTERVAL steps after DTSTART's period the period containing <paramref name="from"/> is.</summary>
@@ -71,8 +72,7 @@ internal struct PeriodCursor
     {
         long start = StartPosition(plan, dtStart);
         long target = StartPosition(plan, from);
-        long unit = Math.Max(1, UnitSeconds(plan.Frequency));
-        long distance = (target - start) / unit;
+        long distance = (target - start) / UnitSize(plan.Frequency);
         return Math.Max(0, distance / plan.Interval);
     }
 
@@ -96,6 +96,14 @@ internal struct PeriodCursor
                 return second - (second % unit);
         }
     }
+
+    /// <summary>One period in the units of the position: a week is 7 day numbers, an hour 3600 seconds.</summary>
+    private static long UnitSize(RecurrenceFrequency frequency) => frequency switch
+    {
+        RecurrenceFrequency.Weekly => 7,
+        RecurrenceFrequency.Yearly or RecurrenceFrequency.Monthly or RecurrenceFrequency.Daily => 1,
+        _ => UnitSeconds(frequency),
+    };
 
     private static long UnitSeconds(RecurrenceFrequency frequency) => frequency switch
     {

@@ -111,7 +111,7 @@ internal sealed class KnownZoneLookup
         {
             return null;
         }
-        for (var skip = 1; skip < segments.Length; skip++)
+        for (var skip = tzid[0] == UniquePrefixMark ? 0 : 1; skip < segments.Length; skip++)
         {
             var tail = string.Join('/', segments[skip..]);
             if (Exact(tail) is { } zone)

@@ -159,7 +159,7 @@ internal sealed class ObservanceZone : DateTimeZone
 
     private ZoneTransition? LastTailAtOrBefore(Instant instant)
     {
-        var year = instant.InUtc().Year + 1;
+        var year = Math.Min(instant.InUtc().Year + 1, LastSupportedYear);
         for (var searched = 0; searched < MaxYearsToSearch && year >= _horizonYear; searched++, year--)
         {
             var candidates = TailTransitionsIn(year);

@@ -13,6 +13,7 @@ internal static partial class OutlookDisplayNames
 {
     // Display names as Windows lists them (some in their older wording too), with the Windows id.
     // Only names that denote exactly one Windows zone are here, so the mapping is deterministic.
+    // "(UTC)", "(UTC+00:00)" and "(GMT)" compare equal (see Key), so each such name is listed once.
     private static readonly (string DisplayName, string WindowsId)[] Table =
     [
         ("(UTC-12:00) International Date Line West", "Dateline Standard Time"),
@@ -37,9 +38,7 @@ internal static partial class OutlookDisplayNames
         ("(UTC-03:00) City of Buenos Aires", "Argentina Standard Time"),
         ("(UTC-03:00) Buenos Aires", "Argentina Standard Time"),
         ("(UTC) Coordinated Universal Time", "UTC"),
-        ("(UTC+00:00) Coordinated Universal Time", "UTC"),
         ("(UTC) Dublin, Edinburgh, Lisbon, London", "GMT Standard Time"),
-        ("(UTC+00:00) Dublin, Edinburgh, Lisbon, London", "GMT Standard Time"),
         ("(GMT) Greenwich Mean Time : Dublin, Edinburgh, Lisbon, London", "GMT Standard Time"),
         ("(UTC+00:00) Monrovia, Reykjavik", "Greenwich Standard Time"),
         ("(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", "W. Europe Standard Time"),

@@ -14,9 +14,6 @@ public static class VTimeZoneBuilder
     // on at the end of the interval, in which case it is written without UNTIL.
     private static readonly Duration Lookahead = Duration.FromDays(2 * 366);
 
-    // RDATE values per property line, to keep the lines readable.
-    private const int RDatesPerProperty = 8;
-
     /// <summary>
     /// A VTIMEZONE whose offsets equal <paramref name="zone"/>'s from <paramref name="from"/> to
     /// <paramref name="to"/>: one STANDARD or DAYLIGHT observance per run of yearly transitions that
@@ -55,8 +52,11 @@ public static class VTimeZoneBuilder
             }
             if (singles.Count > 0)
             {
-                var rdates = singles.Skip(1).Chunk(RDatesPerProperty)
-                    .Select(chunk => new CalendarProperty("RDATE", string.Join(',', chunk.Select(o => ObservanceValues.FormatLocal(o.Local)))));
+                // One value per RDATE line, and the DTSTART repeated as an RDATE: ical.js (Thunderbird)
+                // reads only the first value of each RDATE and, when RDATEs exist, ignores DTSTART as
+                // an onset. RFC 5545 section 3.8.5.2 lets a repeated instance count once, so this
+                // changes nothing for other readers.
+                var rdates = singles.Select(o => new CalendarProperty("RDATE", ObservanceValues.FormatLocal(o.Local)));
                 observances.Add((singles[0].At, Observance(group.Key, singles[0], [.. rdates])));
             }
         }

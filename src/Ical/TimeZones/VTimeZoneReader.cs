@@ -14,8 +14,15 @@ public static class VTimeZoneReader
     /// TZNAME, RRULE and RDATE. Before the earliest onset the zone uses that observance's TZOFFSETFROM;
     /// rules without UNTIL or COUNT apply for every later year.
     /// </summary>
+    /// <remarks>
+    /// Onsets are computed for the years 2 to 9998; RRULEs are expanded by the recurrence engine,
+    /// except HOURLY, MINUTELY and SECONDLY ones, which no real zone uses and which are rejected.
+    /// When two onsets fall on the same instant the one listed first wins. The zone is immutable
+    /// and safe to share between threads.
+    /// </remarks>
     /// <exception cref="IcalFormatException">The component is no VTIMEZONE, has no TZID or no
-    /// observance, or an observance lacks or has a malformed required property.</exception>
+    /// observance, or an observance lacks or has a malformed required property (DTSTART,
+    /// TZOFFSETFROM, TZOFFSETTO) or a malformed RRULE or RDATE.</exception>
     public static DateTimeZone FromComponent(CalendarComponent vtimezone)
     {
         ArgumentNullException.ThrowIfNull(vtimezone);

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using NodaTime;
+using AuroraTime.Ical.TimeZones;
 
 namespace AuroraTime.Ical.Validation;
 
@@ -26,11 +26,11 @@ public sealed record CalDavValidationOptions
 
     /// <summary>
     /// Decides whether a TZID without a VTIMEZONE in the object is still understood (RFC 7809
-    /// style "known zone"). The default accepts IANA identifiers of NodaTime's embedded tzdb; the
-    /// server passes its TimeZoneResolver so Windows and Outlook names count too.
+    /// style "known zone"). The default asks <see cref="TimeZoneResolver.Default"/>: IANA and
+    /// Windows identifiers and the lenient spellings clients write.
     /// </summary>
     public Func<string, bool> IsKnownTimeZone { get; init; } =
-        static tzid => DateTimeZoneProviders.Tzdb.GetZoneOrNull(tzid) is not null;
+        static tzid => TimeZoneResolver.Default.Find(tzid) is not null;
 
     /// <summary>
     /// The collection's supported-calendar-component-set (RFC 4791 section 5.2.3). VFREEBUSY is

@@ -30,6 +30,18 @@ public sealed record CollectionProperties(
 
     public ImmutableArray<string> SupportedComponents { get; init; } =
         SupportedComponents.IsDefault ? ImmutableArray<string>.Empty : SupportedComponents;
+
+    // ImmutableArray compares by reference; two property sets listing the same components are equal.
+    public bool Equals(CollectionProperties? other) =>
+        other is not null
+        && DisplayName == other.DisplayName
+        && Description == other.Description
+        && Color == other.Color
+        && Order == other.Order
+        && TimeZone == other.TimeZone
+        && SupportedComponents.SequenceEqual(other.SupportedComponents, StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(DisplayName, Description, Color, Order, TimeZone, SupportedComponents.Length);
 }
 
 /// <summary>A collection as stored. <see cref="SyncToken"/> also serves as CS:getctag.</summary>

@@ -25,4 +25,22 @@ public interface ICollectionStore
     /// </summary>
     /// <returns>Ok, or NotFound.</returns>
     Task<StoreOutcome> DeleteCollectionAsync(CollectionRef collection, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves a collection with everything in it to another path of the same account (RFC 4918 section
+    /// 9.9, Depth infinity). An existing target (collection or resource) is replaced only when
+    /// <paramref name="overwrite"/> is set (the Overwrite header, section 10.6).
+    /// </summary>
+    /// <returns>Created, or Updated (target replaced); NotFound (no source); ParentNotFound;
+    /// PreconditionFailed (target exists, no overwrite); SameSourceAndTarget (target is the source or inside it).</returns>
+    /// <exception cref="ArgumentException">Source and target belong to different accounts.</exception>
+    Task<StoreOutcome> MoveCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Copies a collection with all members, nested collections and dead properties (RFC 4918 section
+    /// 9.8, Depth infinity). The copies are new collections with their own change logs. Planned
+    /// reminders are not copied: the planner plans the copies. Outcomes as for <see cref="MoveCollectionAsync"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Source and target belong to different accounts.</exception>
+    Task<StoreOutcome> CopyCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default);
 }

@@ -16,7 +16,11 @@ public sealed record PageRequest(int Limit, string? After = null)
         : throw new ArgumentOutOfRangeException(nameof(Limit), Limit, $"A page holds 1 to {MaxLimit} items.");
 }
 
-/// <summary>One page of results; <see cref="Next"/> is null on the last page.</summary>
+/// <summary>
+/// One page of results; <see cref="Next"/> is null on the last page. A page may hold fewer than the
+/// requested limit (even none) while more remain (DynamoDB stops a Query at 1 MB read), so callers
+/// loop until <see cref="Next"/> is null rather than until a short page.
+/// </summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? Next)
 {
     public bool HasMore => Next is not null;

@@ -80,9 +80,8 @@ internal static class SqliteSchema
         );
         -- Backstop for RFC 4791 no-uid-conflict; the write path checks first to report the other href.
         CREATE UNIQUE INDEX ux_objects_uid ON objects(collection_id, uid) WHERE uid IS NOT NULL;
-        -- Time-range prefilter: the window columns are in the index so non-candidates are rejected
-        -- without reading their rows.
-        CREATE INDEX ix_objects_window ON objects(collection_id, href, first_at, last_at);
+        -- Time-range prefilter by component type, in href order for paging. Without a component the
+        -- query walks the (collection_id, href) unique index.
         CREATE INDEX ix_objects_component_window ON objects(collection_id, component, href, first_at, last_at);
 
         -- One row per member: its latest change. Tombstones are rows with deleted = 1.
@@ -96,6 +95,22 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         CREATE INDEX ix_changes_sequence ON changes(collection_id, sequence);
         CREATE INDEX ix_changes_tombstones ON changes(collection_id, deleted, changed_at);
+
+        -- Planned alarm firings follow their object (moves keep object ids) and die with it.
+        CREATE TABLE pending_reminders (
+            object_id INTEGER NOT NULL REFERENCES objects(id) ON DELETE CASCADE,
+            alarm_key TEXT NOT NULL,
+            due_at INTEGER NOT NULL,
+            PRIMARY KEY (object_id, alarm_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_pending_reminders_due ON pending_reminders(due_at, object_id, alarm_key);
+
+        CREATE TABLE sent_reminders (
+            user_name TEXT NOT NULL REFERENCES accounts(user_name) ON DELETE CASCADE,
+            idempotency_key TEXT NOT NULL,
+            sent_at INTEGER NOT NULL,
+            PRIMARY KEY (user_name, idempotency_key)
+        ) WITHOUT ROWID;
 
         -- href '' is the collection itself.
         CREATE TABLE dead_properties (

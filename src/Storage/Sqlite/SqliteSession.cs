@@ -11,7 +11,14 @@ internal sealed class SqliteSession : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    public SqliteSession(SqliteConnection connection) => Connection = connection;
+    private readonly Action<string>? _prepared;
+
+    /// <param name="prepared">Told each SQL text when first compiled (tests check every statement's query plan).</param>
+    public SqliteSession(SqliteConnection connection, Action<string>? prepared = null)
+    {
+        Connection = connection;
+        _prepared = prepared;
+    }
 
     public SqliteConnection Connection { get; }
 
@@ -28,6 +35,7 @@ internal sealed class SqliteSession : IDisposable
             command.Transaction = Transaction;
             command.Prepare();
             _commands.Add(sql, command);
+            _prepared?.Invoke(sql);
         }
 
         command.Parameters.Clear();

@@ -159,6 +159,13 @@ public sealed partial class SqliteStore
                 .With("$first", content.FirstOccurrence?.ToUnixTimeTicks()).With("$last", content.LastOccurrence?.ToUnixTimeTicks())
                 .With("$data", data)
                 .ExecuteNonQuery();
+            if (current is not null)
+            {
+                // The plan was computed from the old bytes; the reminder planner replans from the new ones.
+                session.Command("DELETE FROM pending_reminders WHERE object_id = (SELECT id FROM objects WHERE collection_id = $id AND href = $href)")
+                    .With("$id", collection.Id).With("$href", resource.Href).ExecuteNonQuery();
+            }
+
             AppendChange(session, collection.Id, resource.Href, deleted: false);
             return new WriteResult(current is null ? StoreOutcome.Created : StoreOutcome.Updated, tag);
         }, cancellationToken);

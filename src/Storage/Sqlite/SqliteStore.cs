@@ -23,6 +23,7 @@ public sealed partial class SqliteStore : IStore
     private readonly int _busyTimeoutMs;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentBag<SqliteSession> _sessions = [];
+    private readonly ConcurrentDictionary<string, bool> _statements = new(StringComparer.Ordinal);
     private int _disposed;
 
     private SqliteStore(SqliteStoreOptions options)
@@ -40,6 +41,9 @@ public sealed partial class SqliteStore : IStore
     }
 
     public StoreLimits Limits { get; }
+
+    /// <summary>Every SQL statement this store has prepared so far.</summary>
+    internal IReadOnlyCollection<string> PreparedStatements => [.. _statements.Keys];
 
     /// <summary>Opens (and creates or migrates) the database file.</summary>
     /// <exception cref="NotSupportedException">The file has a newer schema version.</exception>
@@ -87,7 +91,7 @@ public sealed partial class SqliteStore : IStore
             pragmas.ExecuteNonQuery();
         }
 
-        return new SqliteSession(connection);
+        return new SqliteSession(connection, sql => _statements.TryAdd(sql, true));
     }
 
     private void ReturnSession(SqliteSession session)

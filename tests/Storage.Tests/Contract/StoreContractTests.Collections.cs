@@ -24,6 +24,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(properties.Order, stored.Properties.Order);
         Assert.Equal(properties.TimeZone, stored.Properties.TimeZone);
         Assert.Equal(new[] { "VEVENT" }, stored.Properties.SupportedComponents.ToArray());
+        Assert.Equal(properties, stored.Properties);
     }
 
     [Fact]

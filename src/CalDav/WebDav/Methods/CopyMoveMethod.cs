@@ -32,7 +32,7 @@ internal sealed class CopyMoveMethod : IDavMethodHandler
         {
             throw new DavException(403, null, "A collection cannot be copied or moved into itself.");
         }
-        ConditionalRequest.ThrowIfFailed(http, source);
+        await request.CheckPreconditionsAsync(source);
 
         // RFC 4918 9.8.5: "409 (Conflict) - A resource cannot be created at the destination until
         // one or more intermediate collections have been created."
@@ -46,14 +46,14 @@ internal sealed class CopyMoveMethod : IDavMethodHandler
                 throw new DavException(412, null, "The destination exists and Overwrite is F.");
             }
             // RFC 4918 9.8.4 / 9.9.3: the destination is deleted before the copy or move.
-            await destinationParent.DeleteChildAsync(existing.Name, request.Aborted);
+            await destinationParent.DeleteChildAsync(existing.Name, existing.ETag, request.Aborted);
         }
 
         await CopyAsync(request, source, destinationParent, destination.Last, depth);
         if (_isMove)
         {
             var sourceParent = await TargetParent.GetAsync(request, request.Path);
-            await sourceParent.DeleteChildAsync(source.Name, request.Aborted);
+            await sourceParent.DeleteChildAsync(source.Name, source.ETag, request.Aborted);
         }
         request.Http.Response.StatusCode = existing is null ? 201 : 204;
     }

@@ -11,9 +11,9 @@ internal sealed class DeleteMethod : IDavMethodHandler
     public async Task HandleAsync(DavRequest request)
     {
         var node = await request.GetExistingTargetAsync();
-        ConditionalRequest.ThrowIfFailed(request.Http.Request, node);
+        await request.CheckPreconditionsAsync(node);
         var parent = await TargetParent.GetAsync(request, request.Path);
-        await parent.DeleteChildAsync(node.Name, request.Aborted);
+        await parent.DeleteChildAsync(node.Name, node.ETag, request.Aborted);
         request.Http.Response.StatusCode = 204;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class GetMethod : IDavMethodHandler
     {
         var node = await request.GetExistingTargetAsync();
         var response = request.Http.Response;
-        var notModified = ConditionalRequest.ThrowIfFailed(request.Http.Request, node);
+        var notModified = await request.CheckPreconditionsAsync(node);
         WriteValidators(response, node);
         if (notModified)
         {

@@ -18,6 +18,7 @@ internal sealed class MkcolMethod : IDavMethodHandler
             // RFC 4918 9.3.1: "405 (Method Not Allowed) - MKCOL can only be executed on an unmapped URL."
             throw new DavException(405, null, "Something already exists at this path.");
         }
+        await request.CheckPreconditionsAsync(null);
         var parent = await TargetParent.GetAsync(request, request.Path);
         var spec = await ReadSpecAsync(request);
         if (spec is null)

@@ -21,16 +21,37 @@ internal sealed class PropfindMethod : IDavMethodHandler
         }
         var what = PropertyRequest.ParsePropfind(await request.ReadXmlAsync());
         var node = await request.GetExistingTargetAsync();
+        var minimal = WantsMinimal(request);
+        if (minimal)
+        {
+            request.Http.Response.Headers["Preference-Applied"] = "return=minimal";
+        }
 
         await using var writer = await MultistatusWriter.StartAsync(request.Http.Response);
-        await writer.WriteResponseAsync(request.HrefFor(request.Path, node), await PropertyEvaluator.EvaluateAsync(request, node, what));
+        await WriteAsync(request, writer, request.Path, node, what, minimal);
         if (depth == DavDepth.One && node is IDavCollection collection)
         {
             await foreach (var child in collection.GetChildrenAsync(request.Aborted))
             {
-                var href = request.HrefFor(DavRequest.ChildPath(request.Path, child), child);
-                await writer.WriteResponseAsync(href, await PropertyEvaluator.EvaluateAsync(request, child, what));
+                await WriteAsync(request, writer, DavRequest.ChildPath(request.Path, child), child, what, minimal);
             }
         }
+    }
+
+    private static async Task WriteAsync(DavRequest request, MultistatusWriter writer, DavPath path, IDavNode node, PropertyRequest what, bool minimal)
+    {
+        var results = await PropertyEvaluator.EvaluateAsync(request, node, what);
+        await writer.WriteResponseAsync(request.HrefFor(path, node), minimal ? [.. results.Where(r => r.Status == 200)] : results);
+    }
+
+    /// <summary>
+    /// RFC 8144 section 2.1: with "Prefer: return=minimal" a PROPFIND response leaves out the
+    /// propstats of properties that were not found; "Brief: t" is the older spelling Apple sends.
+    /// </summary>
+    private static bool WantsMinimal(DavRequest request)
+    {
+        var headers = request.Http.Request.Headers;
+        return headers["Prefer"].Any(v => v?.Split(',').Any(p => p.Trim().Equals("return=minimal", StringComparison.OrdinalIgnoreCase)) == true)
+            || headers["Brief"].ToString().Trim().Equals("t", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -19,8 +19,13 @@ internal sealed class ProppatchMethod : IDavMethodHandler
             throw new DavException(400, null, "PROPPATCH needs a DAV:propertyupdate body.");
         }
         var node = await request.GetExistingTargetAsync();
-        ConditionalRequest.ThrowIfFailed(request.Http.Request, node);
+        await request.CheckPreconditionsAsync(node);
         var instructions = PropertyPatchPlanner.ReadInstructions(root);
+        if (instructions.Count == 0)
+        {
+            // RFC 4918 14.19: propertyupdate holds one or more set/remove, each with a DAV:prop.
+            throw new DavException(400, null, "DAV:propertyupdate contains no property to set or remove.");
+        }
         var plan = PropertyPatchPlanner.Plan(request.Server, node, instructions);
         if (!plan.Failed && plan.Changes.Count > 0)
         {

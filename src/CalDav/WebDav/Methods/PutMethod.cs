@@ -18,7 +18,7 @@ internal sealed class PutMethod : IDavMethodHandler
         {
             throw new DavException(405, null, "PUT cannot replace a collection.");
         }
-        ConditionalRequest.ThrowIfFailed(http, existing);
+        await request.CheckPreconditionsAsync(existing);
         // RFC 9110 9.3.4: "An origin server that allows PUT on a given target resource MUST send a
         // 400 (Bad Request) response to a PUT request that contains a Content-Range header field".
         if (http.Headers.ContentRange.Count > 0)
@@ -34,7 +34,8 @@ internal sealed class PutMethod : IDavMethodHandler
         var response = request.Http.Response;
         if (existing is IDavWritableFile file)
         {
-            var etag = await file.WriteAsync(body, http.ContentType, request.Aborted);
+            // The tag just checked goes to the store, which re-checks it inside its write transaction.
+            var etag = await file.WriteAsync(body, http.ContentType, file.ETag, request.Aborted);
             response.Headers.ETag = etag.ToString();
             response.StatusCode = 204;
             return;

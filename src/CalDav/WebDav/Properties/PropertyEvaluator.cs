@@ -15,7 +15,9 @@ public static class PropertyEvaluator
     {
         var results = new List<PropertyResult>();
         var live = request.Server.Properties;
-        var stored = node is IDavPropertyStore store
+        // Stored properties cost a store read per node; skip it when only live ones are asked for.
+        var needsStored = what.Kind != PropertyRequestKind.Named || what.Names.Any(n => !live.ContainsKey(n));
+        var stored = needsStored && node is IDavPropertyStore store
             ? await store.GetStoredPropertiesAsync(request.Aborted)
             : [];
         var context = new DavPropertyContext(request, node);

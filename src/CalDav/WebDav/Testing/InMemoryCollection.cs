@@ -51,7 +51,7 @@ public sealed class InMemoryCollection : InMemoryNode, IDavWritableCollection
     public async ValueTask<IDavFile> CreateFileAsync(DavSegment name, Stream content, string? contentType, CancellationToken cancellationToken)
     {
         var file = new InMemoryFile(Tree, name.Name, name.Encoded);
-        await file.WriteAsync(content, contentType, cancellationToken);
+        await file.WriteAsync(content, contentType, expectedETag: null, cancellationToken);
         Add(file);
         return file;
     }
@@ -63,14 +63,16 @@ public sealed class InMemoryCollection : InMemoryNode, IDavWritableCollection
         return ValueTask.FromResult<IDavCollection>(collection);
     }
 
-    public ValueTask DeleteChildAsync(string name, CancellationToken cancellationToken)
+    public ValueTask DeleteChildAsync(string name, EntityTag? expectedETag, CancellationToken cancellationToken)
     {
         lock (Tree.Gate)
         {
-            if (_children.RemoveAll(c => c.Name == name) == 0)
+            var child = Find(name) ?? throw new DavException(404, null, "No such member.");
+            if (expectedETag is { } expected && child.ETag != expected)
             {
-                throw new DavException(404, null, "No such member.");
+                throw new DavException(412, null, "The member changed since its ETag was checked.");
             }
+            _children.Remove(child);
             LastModified = Tree.Clock.GetUtcNow();
         }
         return ValueTask.CompletedTask;
@@ -82,7 +84,7 @@ public sealed class InMemoryCollection : InMemoryNode, IDavWritableCollection
         {
             if (Find(node.Name) is not null)
             {
-                throw new DavException(409, null, "A member with this name appeared concurrently.");
+                throw new DavException(412, null, "A member with this name appeared concurrently.");
             }
             _children.Add(node);
             LastModified = Tree.Clock.GetUtcNow();

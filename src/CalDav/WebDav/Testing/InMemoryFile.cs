@@ -34,12 +34,16 @@ public sealed class InMemoryFile : InMemoryNode, IDavWritableFile
         }
     }
 
-    public async ValueTask<EntityTag> WriteAsync(Stream content, string? contentType, CancellationToken cancellationToken)
+    public async ValueTask<EntityTag> WriteAsync(Stream content, string? contentType, EntityTag? expectedETag, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
         lock (Tree.Gate)
         {
+            if (expectedETag is { } expected && ETag != expected)
+            {
+                throw new DavException(412, null, "The resource changed since its ETag was checked.");
+            }
             _content = buffer.ToArray();
             ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType;
             ETag = Tree.NewTag();

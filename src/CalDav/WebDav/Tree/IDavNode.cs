@@ -45,8 +45,13 @@ public interface IDavFile : IDavNode
 /// <summary>Capability: the body can be replaced by PUT.</summary>
 public interface IDavWritableFile : IDavFile
 {
-    /// <summary>Replaces the body and returns the new entity tag.</summary>
-    ValueTask<EntityTag> WriteAsync(Stream content, string? contentType, CancellationToken cancellationToken);
+    /// <summary>
+    /// Replaces the body and returns the new entity tag. When <paramref name="expectedETag"/> is
+    /// given, the write must happen only if it is still the current tag, checked in the same
+    /// transaction as the write (DESIGN.md: ETag preconditions inside the store's transaction);
+    /// otherwise throw <see cref="DavException"/> 412.
+    /// </summary>
+    ValueTask<EntityTag> WriteAsync(Stream content, string? contentType, EntityTag? expectedETag, CancellationToken cancellationToken);
 }
 
 /// <summary>What a new collection is to be (extended MKCOL, RFC 5689; COPY of a collection).</summary>
@@ -60,10 +65,19 @@ public sealed record DavCollectionSpec(IReadOnlyList<System.Xml.Linq.XName> Reso
 /// <summary>Capability: members can be created and removed (PUT, MKCOL, DELETE, COPY, MOVE).</summary>
 public interface IDavWritableCollection : IDavCollection
 {
+    /// <summary>
+    /// Creates a file. The name must still be free when the store commits; if a member appeared
+    /// meanwhile, throw <see cref="DavException"/> 412 (the core already checked If-None-Match).
+    /// </summary>
     ValueTask<IDavFile> CreateFileAsync(DavSegment name, Stream content, string? contentType, CancellationToken cancellationToken);
 
+    /// <summary>Creates a collection; a name taken meanwhile is a 412 as for files.</summary>
     ValueTask<IDavCollection> CreateCollectionAsync(DavSegment name, DavCollectionSpec spec, CancellationToken cancellationToken);
 
-    /// <summary>Removes a member and, for a collection, everything below it.</summary>
-    ValueTask DeleteChildAsync(string name, CancellationToken cancellationToken);
+    /// <summary>
+    /// Removes a member and, for a collection, everything below it. With
+    /// <paramref name="expectedETag"/>, only if that is still the member's tag (else 412); a member
+    /// that is already gone is a 404.
+    /// </summary>
+    ValueTask DeleteChildAsync(string name, EntityTag? expectedETag, CancellationToken cancellationToken);
 }

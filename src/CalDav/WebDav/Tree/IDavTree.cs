@@ -6,6 +6,8 @@ namespace AuroraTime.CalDav.WebDav.Tree;
 /// The resource tree the core serves. A store implements it (directly or through an adapter); the
 /// core only walks it and asks nodes for capabilities (<see cref="IDavCollection"/>,
 /// <see cref="IDavFile"/>, <see cref="IDavPropertyStore"/> ...), as sabre/dav's Tree and INode do.
+/// Stores keep returning domain outcomes; the adapter that implements these interfaces over a
+/// store is the boundary that turns them into <see cref="DavException"/> (404, 412, 507 ...).
 /// </summary>
 public interface IDavTree
 {

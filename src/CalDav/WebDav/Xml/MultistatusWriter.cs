@@ -49,10 +49,7 @@ public sealed class MultistatusWriter : IAsyncDisposable
         await writer.WriteStartElementAsync(PrefixOf(root.Namespace), root.LocalName, root.NamespaceName);
         foreach (var (prefix, ns) in DavNames.ResponsePrefixes)
         {
-            if (ns != root.Namespace)
-            {
-                await writer.WriteAttributeStringAsync("xmlns", prefix, null, ns.NamespaceName);
-            }
+            await writer.WriteAttributeStringAsync("xmlns", prefix, null, ns.NamespaceName);
         }
     }
 

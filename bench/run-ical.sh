@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Parse/serialise throughput of the AuroraTime iCalendar engine (BenchmarkDotNet) next to ical.js
+# on the same generated 10,000-event file. Prints MB/s for each and the ratio.
+# Usage: bench/run-ical.sh [extra BenchmarkDotNet args, default: --job short]
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+JOB_ARGS=("$@"); [ ${#JOB_ARGS[@]} -eq 0 ] && JOB_ARGS=(--job short)
+
+if [ ! -d "$ROOT/tests/Oracles/node_modules/ical.js" ]; then
+  (cd "$ROOT/tests/Oracles" && npm ci --silent)
+fi
+
+dotnet build "$HERE/AuroraTime.Bench.csproj" -c Release -v q -nologo >/dev/null
+BENCH_DLL="$HERE/bin/Release/net10.0/AuroraTime.Bench.dll"
+FILE="$(dotnet "$BENCH_DLL" generate-ical | tail -n 1)"
+
+ARTIFACTS="$(mktemp -d)"
+trap 'rm -rf "$ARTIFACTS"' EXIT
+(cd "$HERE" && dotnet "$BENCH_DLL" --filter '*IcalBenchmarks*' --exporters csv --artifacts "$ARTIFACTS" "${JOB_ARGS[@]}" >"$ARTIFACTS/bdn.log") \
+  || { tail -n 40 "$ARTIFACTS/bdn.log"; exit 1; }
+CSV="$(ls "$ARTIFACTS"/results/*IcalBenchmarks-report.csv)"
+
+ICALJS_JSON="$(node "$HERE/icaljs/parse-bench.mjs" "$FILE" 7)"
+CPU_LINES="$(dotnet "$BENCH_DLL" cpu-ical "$FILE" 15)"
+
+/usr/bin/python3 - "$FILE" "$CSV" "$ICALJS_JSON" "$CPU_LINES" <<'PY'
+import csv, json, os, sys
+path, report, icaljs = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+megabytes = os.path.getsize(path) / 1e6
+units = {"ns": 1e-6, "us": 1e-3, "μs": 1e-3, "ms": 1.0, "s": 1000.0}
+def ms(text):
+    value, unit = text.replace(",", "").split()
+    return float(value) * units[unit]
+rows = {row["Method"]: row for row in csv.DictReader(open(report, encoding="utf-8"))}
+print(f"input: {path} ({megabytes:.2f} MB, {icaljs['events']} events)")
+print(f"{'':28}{'median/mean ms':>16}{'MB/s':>10}{'allocated':>14}")
+for method in ("Parse", "Tokenize", "Serialize"):
+    mean = ms(rows[method]["Mean"])
+    print(f"{'AuroraTime ' + method:28}{mean:16.2f}{megabytes / (mean / 1000):10.1f}{rows[method].get('Allocated', ''):>14}")
+print(f"{'ical.js parse':28}{icaljs['parseMs']:16.2f}{icaljs['parseMBps']:10.1f}")
+print(f"{'ical.js serialise':28}{icaljs['serialiseMs']:16.2f}{icaljs['serialiseMBps']:10.1f}")
+parse = megabytes / (ms(rows['Parse']['Mean']) / 1000)
+serialise = megabytes / (ms(rows['Serialize']['Mean']) / 1000)
+print("by process CPU time (not inflated by waiting for a core on a shared machine):")
+for line in sys.argv[4].splitlines():
+    name, wall, cpu, mbps = line.split()
+    print(f"{'AuroraTime ' + name + ' (CPU)':28}{float(cpu):16.2f}{float(mbps):10.1f}")
+print(f"ratio parse AuroraTime/ical.js: {parse / icaljs['parseMBps']:.1f}x   serialise: {serialise / icaljs['serialiseMBps']:.1f}x")
+PY

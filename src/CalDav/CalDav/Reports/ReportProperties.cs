@@ -1,0 +1,80 @@
+using System.Xml.Linq;
+using AuroraTime.CalDav.StoreTree;
+using AuroraTime.CalDav.WebDav;
+using AuroraTime.CalDav.WebDav.Properties;
+using AuroraTime.CalDav.WebDav.Tree;
+using AuroraTime.CalDav.WebDav.Xml;
+
+namespace AuroraTime.CalDav.CalDav.Reports;
+
+/// <summary>
+/// The properties a calendar REPORT asks for per member: a DAV:prop list in which
+/// CALDAV:calendar-data may carry a selection (RFC 4791 section 9.6).
+/// </summary>
+internal sealed class ReportProperties
+{
+    private ReportProperties(PropertyRequest others, CalendarDataSelection? calendarData)
+    {
+        Others = others;
+        CalendarData = calendarData;
+    }
+
+    /// <summary>Everything except calendar-data, for the core's evaluator.</summary>
+    public PropertyRequest Others { get; }
+
+    /// <summary>The calendar-data request, or null when not asked for.</summary>
+    public CalendarDataSelection? CalendarData { get; }
+
+    public static ReportProperties Parse(XElement body)
+    {
+        var request = PropertyRequest.FromParent(body) ?? new PropertyRequest(PropertyRequestKind.Named, [DavNames.GetETag]);
+        var dataElement = body.Element(DavNames.Prop)?.Element(CalDavNames.CalendarData);
+        if (dataElement is null)
+        {
+            return new ReportProperties(request, null);
+        }
+        var others = request with { Names = [.. request.Names.Where(n => n != CalDavNames.CalendarData)] };
+        return new ReportProperties(others, CalendarDataSelection.Parse(dataElement));
+    }
+
+    /// <summary>Writes one member's DAV:response.</summary>
+    public async Task WriteAsync(MultistatusWriter writer, DavRequest request, CalDavService service, string href, IDavNode node)
+    {
+        var results = await PropertyEvaluator.EvaluateAsync(request, node, Others);
+        if (CalendarData is { } selection)
+        {
+            if (node is StoreObjectNode { IsCalendarObject: true } calendarObject)
+            {
+                var data = await calendarObject.GetDataAsync(request.Aborted);
+                var zone = service.Preparer.FloatingZoneOf(calendarObject.Collection);
+                results.Add(PropertyResult.Found(new XElement(CalDavNames.CalendarData, selection.Render(data, service.TimeEngine, zone))));
+            }
+            else
+            {
+                results.Add(new PropertyResult(CalDavNames.CalendarData, 404));
+            }
+        }
+        await writer.WriteResponseAsync(href, results);
+    }
+}
+
+/// <summary>Turns hrefs from request bodies into tree paths.</summary>
+internal static class HrefResolver
+{
+    /// <summary>The path inside the tree, or null when the href is not under the mount point or malformed.</summary>
+    public static WebDav.Http.DavPath? Resolve(DavRequest request, string href)
+    {
+        var text = href.Trim();
+        if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            text = absolute.GetComponents(UriComponents.Path, UriFormat.UriEscaped);
+            text = "/" + text.TrimStart('/');
+        }
+        if (!text.StartsWith('/') || !WebDav.Http.DavPath.TryParse(text, out var full)
+            || !WebDav.Http.DavPath.TryParse(request.EncodedBase, out var mount))
+        {
+            return null;
+        }
+        return full.RelativeTo(mount);
+    }
+}
