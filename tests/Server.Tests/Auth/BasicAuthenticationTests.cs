@@ -196,3 +196,21 @@ public class CredentialLoggingTests
         }
     }
 }
+
+public class ConcurrentSignInTests
+{
+    [Fact]
+    public async Task Twenty_parallel_first_requests_with_the_same_credentials_compute_the_slow_hash_once()
+    {
+        using var data = new TempDataFolder();
+        Assert.Equal(0, (await CliRunner.RunWithInputAsync("parallel-password\n", "user", "add", "alice", "--password-stdin", "--data", data.Path)).ExitCode);
+        await using var app = await TestHost.StartAsync(data.Path);
+        using var client = app.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("alice:parallel-password")));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.GetAsync("/whoami")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, app.Services.GetRequiredService<CredentialVerifier>().SlowVerifications);
+    }
+}
