@@ -6,7 +6,8 @@ namespace AuroraTime.Ical.Tests.Occurrences;
 /// Compares our expansion of every file in TestData/occurrences with two independent
 /// implementations: python3-recurring-ical-events 2.0.1 and ical.js 2.2.1, each run once.
 /// Every disagreement must be listed in KNOWN-DIFFERENCES.md (with the RFC text saying who is
-/// right), and every listed one must still occur, so the list cannot go stale.
+/// right), and every listed one must still occur, so the list cannot go stale; the one exception
+/// is a row naming only one of our own bugs ("ours-wrong-..."), whose fix is reported instead.
 /// </summary>
 public sealed class OccurrenceOracleTests(ITestOutputHelper output)
 {
@@ -58,7 +59,18 @@ public sealed class OccurrenceOracleTests(ITestOutputHelper output)
             }
             else if (agree && listed)
             {
-                stale.Add(file);
+                if (known[file].Reason.StartsWith("ours-wrong-", StringComparison.Ordinal)
+                    && !known[file].Reason.Contains(',', StringComparison.Ordinal))
+                {
+                    // Our own bug, fixed elsewhere since the row was written: progress, not a stale
+                    // excuse. The row should be deleted; it is reported rather than failed so that the
+                    // fixing branch can merge without touching this folder.
+                    output.WriteLine($"FIXED, delete the row: {file} ({oracle.Name})");
+                }
+                else
+                {
+                    stale.Add(file);
+                }
             }
         }
         foreach (var line in unexpected)
