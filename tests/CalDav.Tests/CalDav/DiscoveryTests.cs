@@ -1,3 +1,5 @@
+using AuroraTime.Storage.Contract;
+
 namespace AuroraTime.CalDav.Tests.CalDav;
 
 using static Multistatus;
@@ -63,6 +65,15 @@ public sealed class DiscoveryTests : IAsyncLifetime
         var calendar = response.Response("/calendars/alice/default/").Found(D + "resourcetype")!;
         Assert.NotNull(calendar.Element(D + "collection"));
         Assert.NotNull(calendar.Element(C + "calendar"));
+    }
+
+    [Fact]
+    public async Task An_account_with_only_plain_collections_still_gets_a_default_calendar()
+    {
+        Assert.Equal(StoreOutcome.Created, await _host.Store.CreateCollectionAsync(new CollectionRef("bob", "files"), CollectionKind.Plain, CollectionProperties.Empty));
+        var listing = await _host.PropfindAsync("/calendars/bob/", "<D:resourcetype/>", depth: "1", user: "bob");
+        Assert.NotNull(listing.Response("/calendars/bob/default/").Found(D + "resourcetype")!.Element(C + "calendar"));
+        Assert.Contains("/calendars/bob/files/", listing.Hrefs());
     }
 
     [Theory]
