@@ -41,6 +41,8 @@ public sealed class CalDavModule(CalDavService service) : IDavModule
             .AddProperty(new CalendarTimezoneProperty())
             .AddProperty(new CalendarColorProperty())
             .AddProperty(new CalendarOrderProperty())
-            .AddProperty(new CalendarDataProperty());
+            .AddProperty(new CalendarDataProperty())
+            .AddProperty(new CollectionQuotaUsedProperty(service))
+            .AddProperty(new CollectionQuotaAvailableProperty(service));
     }
 }

@@ -151,6 +151,21 @@ public sealed class CalendarCollectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Quota_used_bytes_sums_the_members_and_available_bytes_follows_the_configured_quota()
+    {
+        await using var host = await CalDavTestHost.StartAsync(options => options.CollectionQuotaBytes = 100_000);
+        await host.SendAsync("MKCALENDAR", "/calendars/alice/q/");
+        var ics = Ics.Event("q");
+        await host.PutAsync("/calendars/alice/q/q.ics", ics);
+        var calendar = (await host.PropfindAsync("/calendars/alice/q/", "<D:quota-used-bytes/><D:quota-available-bytes/>")).Response("/calendars/alice/q/");
+        var size = System.Text.Encoding.UTF8.GetByteCount(ics);
+        Assert.Equal(size.ToString(System.Globalization.CultureInfo.InvariantCulture), calendar.Found(D + "quota-used-bytes")!.Value);
+        Assert.Equal((100_000 - size).ToString(System.Globalization.CultureInfo.InvariantCulture), calendar.Found(D + "quota-available-bytes")!.Value);
+        var unlimited = (await _host.PropfindAsync("/calendars/alice/default/", "<D:quota-available-bytes/>")).Response("/calendars/alice/default/");
+        Assert.Null(unlimited.Found(D + "quota-available-bytes"));
+    }
+
+    [Fact]
     public async Task Deleting_a_calendar_removes_it_and_its_objects()
     {
         await _host.SendAsync("MKCALENDAR", "/calendars/alice/gone/");
