@@ -51,6 +51,18 @@ public sealed class CalendarCollectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Calendars_cannot_be_made_inside_calendars_or_outside_the_home()
+    {
+        await _host.PropfindAsync("/calendars/alice/", "<D:resourcetype/>");
+        var nested = await _host.SendAsync("MKCALENDAR", "/calendars/alice/default/inner/");
+        Assert.Equal(403, nested.Status);
+        Assert.NotNull(nested.Xml.Root!.Element(C + "calendar-collection-location-ok"));
+        Assert.Equal(403, (await _host.SendAsync("MKCALENDAR", "/calendars/elsewhere/")).Status);
+        Assert.Equal(201, (await _host.SendAsync("MKCOL", "/calendars/alice/folder/")).Status);
+        Assert.Equal(201, (await _host.SendAsync("MKCALENDAR", "/calendars/alice/folder/inner/")).Status);
+    }
+
+    [Fact]
     public async Task Mkcalendar_with_an_invalid_timezone_creates_nothing()
     {
         var response = await _host.SendAsync("MKCALENDAR", "/calendars/alice/badtz/", """

@@ -80,6 +80,7 @@ public sealed class DiscoveryTests : IAsyncLifetime
         Assert.Contains("calendar-access", dav);
         Assert.Contains("extended-mkcol", dav);
         Assert.DoesNotContain("2", dav); // no LOCK support, so class 2 would be a lie
+        Assert.DoesNotContain("access-control", dav); // no ACL method either
         var allow = response.Header("Allow")!;
         foreach (var method in new[] { "PROPFIND", "REPORT", "PUT", "DELETE", "MKCALENDAR" })
         {
