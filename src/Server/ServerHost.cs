@@ -1,3 +1,4 @@
+using AuroraTime.CalDav.CalDav;
 using AuroraTime.Server.Accounts;
 using AuroraTime.Server.Auth;
 using AuroraTime.Server.Configuration;
@@ -30,13 +31,23 @@ public static class ServerHost
         });
 
         var app = builder.Build();
+        // Explicit, so the endpoint is known before the DAV branch decides whether a request is its own.
+        app.UseRouting();
         app.MapGet("/healthz", () => Results.Text("ok"));
-        // Everything except the health probe needs a signed-in user.
-        app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/healthz"),
-            branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
+        app.UseWhen(context => !IsAnonymous(context.Request.Path), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
+        // Everything that is not an endpoint (health, later the REST API) is the DAV namespace, at the root
+        // because clients probe "/" and "/.well-known/caldav" (INTEROP.md). No response compression is added:
+        // compressed DAV responses break ETags in clients (INTEROP.md section 2).
+        app.MapWhen(context => context.GetEndpoint() is null, dav => dav.UseCalDav());
         return app;
     }
+
+    /// <summary>
+    /// Paths served without credentials: the health probe, and the RFC 6764 bootstrap redirect, which
+    /// reveals nothing and lets clients that probe it anonymously find the context path.
+    /// </summary>
+    private static bool IsAnonymous(PathString path) =>
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav");
 
     private static void AddServices(IServiceCollection services, AuroraSettings settings)
     {
@@ -46,6 +57,7 @@ public static class ServerHost
         services.AddSingleton(_ => new VerifiedCredentialCache(TimeSpan.FromSeconds(settings.AuthCacheSeconds)));
         services.AddSingleton(_ => new SignInThrottle(settings.AuthFailureBurst, TimeSpan.FromSeconds(settings.AuthFailureRefillSeconds)));
         services.AddSingleton<CredentialVerifier>();
+        services.AddCalDav();
         services.AddSingleton(provider =>
         {
             var administration = ActivatorUtilities.CreateInstance<AccountAdministration>(provider);

@@ -15,15 +15,15 @@ public sealed partial class RecurrenceRuleTests
         Assert.Equal(RecurrenceFrequency.Yearly, rule.Frequency);
         Assert.Equal(2, rule.Interval);
         Assert.Equal(10, rule.Count);
-        Assert.Equal([0, 30], rule.BySecond);
-        Assert.Equal([15], rule.ByMinute);
-        Assert.Equal([9, 17], rule.ByHour);
-        Assert.Equal([new WeekdayNum(-1, IsoDayOfWeek.Sunday), new WeekdayNum(0, IsoDayOfWeek.Monday)], rule.ByDay);
-        Assert.Equal([-1, 1], rule.ByMonthDay);
-        Assert.Equal([100], rule.ByYearDay);
-        Assert.Equal([-53, 20], RecurrenceRule.Parse("FREQ=YEARLY;BYWEEKNO=20,-53").ByWeekNo);
-        Assert.Equal([3], rule.ByMonth);
-        Assert.Equal([-1, 1], rule.BySetPos);
+        Assert.Equal([0, 30], rule.BySecond.ToArray());
+        Assert.Equal([15], rule.ByMinute.ToArray());
+        Assert.Equal([9, 17], rule.ByHour.ToArray());
+        Assert.Equal([new WeekdayNum(-1, IsoDayOfWeek.Sunday), new WeekdayNum(0, IsoDayOfWeek.Monday)], rule.ByDay.ToArray());
+        Assert.Equal([-1, 1], rule.ByMonthDay.ToArray());
+        Assert.Equal([100], rule.ByYearDay.ToArray());
+        Assert.Equal([-53, 20], RecurrenceRule.Parse("FREQ=YEARLY;BYWEEKNO=20,-53").ByWeekNo.ToArray());
+        Assert.Equal([3], rule.ByMonth.ToArray());
+        Assert.Equal([-1, 1], rule.BySetPos.ToArray());
         Assert.Equal(IsoDayOfWeek.Sunday, rule.WeekStart);
     }
 
