@@ -115,6 +115,40 @@ public class ImportExportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Imported_events_get_occurrence_bounds_so_far_away_time_ranges_skip_them()
+    {
+        var file = await PrepareAsync(MultiEventFile);
+        await CliRunner.RunAsync("import", "alice", "work", file, "--data", _data.Path);
+        await using var store = await StoreAccess.OpenAsync(_data.Path);
+        var calendar = new CollectionRef("alice", "work");
+
+        var in2030 = await store.FindObjectsInRangeAsync(calendar,
+            new TimeRangeQuery(NodaTime.Instant.FromUtc(2030, 1, 1, 0, 0), NodaTime.Instant.FromUtc(2030, 2, 1, 0, 0)), PageRequest.First(10));
+        var january2025 = await store.FindObjectsInRangeAsync(calendar,
+            new TimeRangeQuery(NodaTime.Instant.FromUtc(2025, 1, 10, 0, 0), NodaTime.Instant.FromUtc(2025, 1, 11, 0, 0)), PageRequest.First(10));
+
+        // The task has no dates, so it matches every range (RFC 4791 section 9.9).
+        Assert.Equal(["task@example.com"], in2030.Items.Select(o => o.Summary.Uid));
+        Assert.Contains("ny-1", january2025.Items.Select(o => o.Summary.Uid));
+    }
+
+    // RFC 5545 section 3.2.19: a TZID must name a VTIMEZONE of the object; the import checks like a PUT does.
+    [Fact]
+    public async Task An_invalid_object_is_reported_with_its_line_and_the_others_are_imported()
+    {
+        var broken = MultiEventFile.Replace("DTSTART;TZID=America/New_York:", "DTSTART;TZID=Mars/Olympus:", StringComparison.Ordinal);
+        Assert.NotEqual(MultiEventFile, broken);
+        var file = await PrepareAsync(broken);
+
+        var result = await CliRunner.RunAsync("import", "alice", "work", file, "--data", _data.Path);
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Contains("2 created, 0 updated, 2 errors", result.Out);
+        Assert.Matches(@"input\.ics:\d+: UID ny-1: TZID 'Mars/Olympus'", result.Error);
+        Assert.DoesNotContain("ny-1", (await StoredAsync("work")).Select(o => o.Summary.Uid));
+    }
+
+    [Fact]
     public async Task Import_into_an_unknown_user_or_from_a_missing_file_fails()
     {
         var file = await PrepareAsync(MultiEventFile);
