@@ -16,9 +16,8 @@ public sealed class CalDavModule(CalDavService service) : IDavModule
     {
         builder
             // RFC 4791 5.1: "a server MUST include 'calendar-access' as a field in the DAV response header" of OPTIONS.
-            // access-control: the RFC 3744 properties clients read (principal-URL, owner,
-            // current-user-privilege-set, principal-collection-set) are served; ACL itself is not.
-            .AddComplianceClass("access-control")
+            // "access-control" is not claimed: the RFC 3744 properties clients read are served, but
+            // not the ACL method or DAV:acl that the class stands for (Radicale does the same).
             .AddComplianceClass("calendar-access")
             .AddMethod("MKCALENDAR", new MkcalendarMethod())
             .AddMethod("PUT", new CalendarPutMethod(service, new WebDav.Methods.PutMethod()))
@@ -42,6 +41,8 @@ public sealed class CalDavModule(CalDavService service) : IDavModule
             .AddProperty(new CalendarTimezoneProperty())
             .AddProperty(new CalendarColorProperty())
             .AddProperty(new CalendarOrderProperty())
-            .AddProperty(new CalendarDataProperty());
+            .AddProperty(new CalendarDataProperty())
+            .AddProperty(new CollectionQuotaUsedProperty(service))
+            .AddProperty(new CollectionQuotaAvailableProperty(service));
     }
 }

@@ -51,6 +51,18 @@ public sealed class CalendarCollectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Calendars_cannot_be_made_inside_calendars_or_outside_the_home()
+    {
+        await _host.PropfindAsync("/calendars/alice/", "<D:resourcetype/>");
+        var nested = await _host.SendAsync("MKCALENDAR", "/calendars/alice/default/inner/");
+        Assert.Equal(403, nested.Status);
+        Assert.NotNull(nested.Xml.Root!.Element(C + "calendar-collection-location-ok"));
+        Assert.Equal(403, (await _host.SendAsync("MKCALENDAR", "/calendars/elsewhere/")).Status);
+        Assert.Equal(201, (await _host.SendAsync("MKCOL", "/calendars/alice/folder/")).Status);
+        Assert.Equal(201, (await _host.SendAsync("MKCALENDAR", "/calendars/alice/folder/inner/")).Status);
+    }
+
+    [Fact]
     public async Task Mkcalendar_with_an_invalid_timezone_creates_nothing()
     {
         var response = await _host.SendAsync("MKCALENDAR", "/calendars/alice/badtz/", """
@@ -136,6 +148,21 @@ public sealed class CalendarCollectionTests : IAsyncLifetime
         var after = (await _host.PropfindAsync("/calendars/alice/ctag/", "<CS:getctag/><D:sync-token/>")).Response("/calendars/alice/ctag/");
         Assert.NotEqual(before.Found(CS + "getctag")!.Value, after.Found(CS + "getctag")!.Value);
         Assert.NotEqual(before.Found(D + "sync-token")!.Value, after.Found(D + "sync-token")!.Value);
+    }
+
+    [Fact]
+    public async Task Quota_used_bytes_sums_the_members_and_available_bytes_follows_the_configured_quota()
+    {
+        await using var host = await CalDavTestHost.StartAsync(options => options.CollectionQuotaBytes = 100_000);
+        await host.SendAsync("MKCALENDAR", "/calendars/alice/q/");
+        var ics = Ics.Event("q");
+        await host.PutAsync("/calendars/alice/q/q.ics", ics);
+        var calendar = (await host.PropfindAsync("/calendars/alice/q/", "<D:quota-used-bytes/><D:quota-available-bytes/>")).Response("/calendars/alice/q/");
+        var size = System.Text.Encoding.UTF8.GetByteCount(ics);
+        Assert.Equal(size.ToString(System.Globalization.CultureInfo.InvariantCulture), calendar.Found(D + "quota-used-bytes")!.Value);
+        Assert.Equal((100_000 - size).ToString(System.Globalization.CultureInfo.InvariantCulture), calendar.Found(D + "quota-available-bytes")!.Value);
+        var unlimited = (await _host.PropfindAsync("/calendars/alice/default/", "<D:quota-available-bytes/>")).Response("/calendars/alice/default/");
+        Assert.Null(unlimited.Found(D + "quota-available-bytes"));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace AuroraTime.Ical.Tests.Recurrence.Corpus;
 /// </summary>
 internal sealed class RecurrenceOracle
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(400);
 
     public static RecurrenceOracle Dateutil { get; } = new("dateutil", "/usr/bin/python3", "rrule_dateutil.py");
 
