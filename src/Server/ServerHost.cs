@@ -27,7 +27,9 @@ public static class ServerHost
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = Math.Max(settings.MaxResourceBytes, settings.MaxXmlBodyBytes) + BodyLimitMargin;
+            // The DAV core checks its own limits (resource size from the store, 1 MB for XML) and answers
+            // 413 with a reason; Kestrel's ceiling only stops bodies no DAV request may carry.
+            kestrel.Limits.MaxRequestBodySize = settings.MaxResourceBytes + BodyLimitMargin;
         });
 
         var app = builder.Build();
