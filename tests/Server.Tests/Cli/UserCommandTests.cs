@@ -141,4 +141,22 @@ public class UserCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.NotNull(await StoreAccess.AccountAsync(_data.Path, "gina"));
     }
+
+    [Fact]
+    public async Task The_AURORA_DATA_environment_variable_picks_the_data_folder()
+    {
+        // Every other test passes --data or an explicit setting, which win over the environment.
+        Environment.SetEnvironmentVariable("AURORA_DATA", _data.Path);
+        try
+        {
+            var result = await CliRunner.RunWithInputAsync("from-environment-pw\n", "user", "add", "hana", "--password-stdin");
+
+            Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AURORA_DATA", null);
+        }
+        Assert.NotNull(await StoreAccess.AccountAsync(_data.Path, "hana"));
+    }
 }
