@@ -27,6 +27,19 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
         return await SaveAsync(resource, stored.ETag, plan, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Plans a write from the bytes the protocol layer just stored (no re-read): the per-PUT cost is
+    /// one account read, the planning and one store write. A later write of the same object changes
+    /// its ETag, so this plan is then refused (PreconditionFailed) and that write's plan wins.
+    /// </summary>
+    public async Task<StoreOutcome> PlanWrittenAsync(ObjectRef resource, ETag etag, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var owner = await OwnerAsync(resource.Collection.UserName, cancellationToken).ConfigureAwait(false);
+        var plan = AlarmPlanner.Plan(data.Span, owner, time.Now());
+        return await SaveAsync(resource, etag, plan, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Stores <paramref name="plan"/> as the object's pending firings, refused if the object changed since <paramref name="plannedFrom"/>.</summary>
     public async Task<StoreOutcome> SaveAsync(ObjectRef resource, ETag plannedFrom, IEnumerable<PlannedReminder> plan, CancellationToken cancellationToken)
     {
