@@ -21,7 +21,7 @@ internal static class StoreWriter
     public static async Task<ETag> PutAsync(CalDavService service, StoredCollection collection, string href, Stream content, string? contentType, WritePrecondition precondition, CancellationToken cancellationToken)
     {
         var bytes = await BodyReader.ReadAsync(content, service.Store.Limits.MaxObjectSize, cancellationToken)
-            ?? throw new DavException(403, CalDavNames.MaxResourceSizePrecondition, "The resource is larger than max-resource-size.");
+            ?? throw new DavException(413, CalDavNames.MaxResourceSizePrecondition, "The resource is larger than max-resource-size.");
         ObjectContent objectContent;
         if (collection.Kind == CollectionKind.Calendar)
         {
@@ -42,7 +42,7 @@ internal static class StoreWriter
             _ when result.IsSuccess && result.ETag is { } tag => tag,
             StoreOutcome.UidConflict => throw new DavException(409, CalDavNames.NoUidConflict, $"The UID is already used by {result.ConflictingHref}."),
             StoreOutcome.PreconditionFailed => throw new DavException(412, null, "A precondition header does not hold for the current resource."),
-            StoreOutcome.TooLarge => throw new DavException(403, CalDavNames.MaxResourceSizePrecondition, "The resource is larger than max-resource-size."),
+            StoreOutcome.TooLarge => throw new DavException(413, CalDavNames.MaxResourceSizePrecondition, "The resource is larger than max-resource-size."),
             _ => throw new DavException(409, null, $"The store refused the write: {result.Outcome}."),
         };
     }
