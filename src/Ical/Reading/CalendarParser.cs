@@ -22,7 +22,7 @@ public static class CalendarParser
     public static IReadOnlyList<CalendarComponent> Parse(ReadOnlySpan<byte> utf8, IcalReaderOptions? options = null)
     {
         options ??= IcalReaderOptions.Lenient;
-        var session = new ParseSession(options.IsLenient);
+        using var session = new ParseSession(options.IsLenient, utf8.Length);
         var reader = new IcalReader(utf8, options);
         try
         {
@@ -77,7 +77,7 @@ public static class CalendarParser
     }
 
     /// <summary>The mutable state of one parse: open components and the per-parse string tables.</summary>
-    private sealed class ParseSession(bool lenient)
+    private sealed class ParseSession(bool lenient, int inputLength) : IDisposable
     {
         // One shared stack each for the properties and children of all open components; a frame
         // remembers where its own start. Ending a component copies its slice once into an
@@ -86,9 +86,10 @@ public static class CalendarParser
         private readonly List<CalendarProperty> _properties = new(64);
         private readonly List<CalendarComponent> _children = new(64);
         private readonly List<CalendarParameter> _parameters = new(8);
-        private readonly List<string> _values = new(4);
+        private readonly List<string> _parameterValues = new(4);
         private Utf8StringTable? _localNames;
         private Utf8StringTable? _localValues;
+        private readonly Utf8ValueCache _values = new(inputLength);
 
         // Whole parameter lists keyed by their raw text (";TZID=Europe/Berlin"): immutable, and
         // the same few lists repeat on thousands of DTSTART/DTEND/ATTENDEE lines.
@@ -161,9 +162,9 @@ public static class CalendarParser
                 var trim = lenient && name == "TZID";
                 foreach (var raw in parameter.GetValues())
                 {
-                    _values.Add(DecodeValue(raw, trim));
+                    _parameterValues.Add(DecodeValue(raw, trim));
                 }
-                _parameters.Add(new CalendarParameter(name, TakeFrom(_values, 0)));
+                _parameters.Add(new CalendarParameter(name, TakeFrom(_parameterValues, 0)));
             }
             return TakeFrom(_parameters, 0);
         }
@@ -176,8 +177,10 @@ public static class CalendarParser
             {
                 return Encoding.UTF8.GetString(WithoutControls(utf8));
             }
-            return Encoding.UTF8.GetString(utf8);
+            return _values.GetString(utf8);
         }
+
+        public void Dispose() => _values.Dispose();
 
         private static byte[] WithoutControls(ReadOnlySpan<byte> utf8)
         {
