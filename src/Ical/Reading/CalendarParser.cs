@@ -31,7 +31,7 @@ public static class CalendarParser
                 switch (reader.TokenType)
                 {
                     case IcalTokenType.BeginComponent:
-                        session.Begin(session.Names.Find(reader.NameSpan) ?? session.LocalNames.GetOrAdd(reader.NameSpan), reader.Line);
+                        session.Begin(session.ReaderName(reader.NameSpan), reader.Line);
                         break;
                     case IcalTokenType.Property:
                         session.AddProperty(ref reader);
@@ -97,9 +97,13 @@ public static class CalendarParser
 
         public List<CalendarComponent> TopLevel { get; } = new(1);
 
-        public Utf8StringTable Names => KnownNames.Names;
+        private static Utf8StringTable Names => KnownNames.Names;
 
-        public Utf8StringTable LocalNames => _localNames ??= new Utf8StringTable(ignoreCase: true);
+        private Utf8StringTable LocalNames => _localNames ??= new Utf8StringTable(ignoreCase: true);
+
+        /// <summary>A component or property name from the reader, which always upper-cases them.</summary>
+        public string ReaderName(ReadOnlySpan<byte> upperCaseName) =>
+            KnownNames.UpperCaseNames.Find(upperCaseName) ?? LocalNames.GetOrAdd(upperCaseName);
 
         private Utf8StringTable LocalValues => _localValues ??= new Utf8StringTable(ignoreCase: false);
 
@@ -107,7 +111,7 @@ public static class CalendarParser
 
         public void AddProperty(ref IcalReader reader)
         {
-            var name = Names.Find(reader.NameSpan) ?? LocalNames.GetOrAdd(reader.NameSpan);
+            var name = ReaderName(reader.NameSpan);
             var parameters = reader.HasParameters ? ReadParameters(ref reader) : ImmutableArray<CalendarParameter>.Empty;
             var value = ValueString(reader.ValueSpan);
             _properties.Add(new CalendarProperty(name, parameters, value, reader.Line));

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace AuroraTime.Ical.Reading;
 
@@ -20,25 +21,37 @@ internal static class Utf8Hash
     public static int Compute(ReadOnlySpan<byte> key, bool ignoreCase)
     {
         var fold = ignoreCase ? CaseFold : ulong.MaxValue;
-        var hash = unchecked((ulong)key.Length * Multiplier);
-        while (key.Length >= 8)
+        var length = key.Length;
+        var hash = unchecked((ulong)length * Multiplier);
+        if (length >= 8)
         {
-            hash = Mix(hash, BinaryPrimitives.ReadUInt64LittleEndian(key) & fold);
-            key = key[8..];
+            var rest = key;
+            while (rest.Length > 8)
+            {
+                hash = Mix(hash, BinaryPrimitives.ReadUInt64LittleEndian(rest) & fold);
+                rest = rest[8..];
+            }
+            // The last eight bytes, overlapping the previous word when the length is not a
+            // multiple of eight (the length is already in the hash).
+            hash = Mix(hash, BinaryPrimitives.ReadUInt64LittleEndian(key[(length - 8)..]) & fold);
         }
-        if (!key.IsEmpty)
+        else if (length >= 4)
         {
-            // The 1-7 remaining bytes, zero-padded.
-            Span<byte> tail = stackalloc byte[8];
-            tail.Clear();
-            key.CopyTo(tail);
-            hash = Mix(hash, BinaryPrimitives.ReadUInt64LittleEndian(tail) & fold);
+            var low = BinaryPrimitives.ReadUInt32LittleEndian(key);
+            var high = BinaryPrimitives.ReadUInt32LittleEndian(key[(length - 4)..]);
+            hash = Mix(hash, (low | ((ulong)high << 32)) & fold);
+        }
+        else if (length > 0)
+        {
+            var word = key[0] | ((ulong)key[length / 2] << 8) | ((ulong)key[length - 1] << 16);
+            hash = Mix(hash, word & fold);
         }
         return unchecked((int)((uint)Finish(hash) & 0x7FFFFFFF));
     }
 
     // The multiply in Mix only carries differences upwards; tables use the low bits, so the
     // finaliser (MurmurHash3's fmix64) folds the high bits back down.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Finish(ulong hash)
     {
         unchecked
@@ -51,6 +64,7 @@ internal static class Utf8Hash
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong hash, ulong word) =>
         unchecked(BitOperations.RotateLeft((hash ^ word) * Multiplier, 27));
 }
