@@ -177,11 +177,16 @@ public static class CalendarParser
         {
             // Lenient: control characters (Strict refuses them) are dropped so that what was
             // accepted can be written out as valid iCalendar.
+            // A cached value was stored without controls, so a hit needs no control check.
+            if (_values.TryGetCached(utf8, out var cached, out var slot))
+            {
+                return cached;
+            }
             if (lenient && utf8.ContainsAny(IcalSyntax.Controls))
             {
                 return Encoding.UTF8.GetString(WithoutControls(utf8));
             }
-            return _values.GetString(utf8);
+            return _values.Add(utf8, slot);
         }
 
         public void Dispose() => _values.Dispose();

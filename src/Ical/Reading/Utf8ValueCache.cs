@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Text;
 
@@ -47,26 +48,48 @@ internal sealed class Utf8ValueCache : IDisposable
     }
 
     /// <summary>The string for <paramref name="utf8"/> (invalid UTF-8 becomes U+FFFD), shared when recently seen.</summary>
-    public string GetString(ReadOnlySpan<byte> utf8)
+    public string GetString(ReadOnlySpan<byte> utf8) =>
+        TryGetCached(utf8, out var cached, out var slot) ? cached : Add(utf8, slot);
+
+    /// <summary>
+    /// Finds a cached string for these bytes. On a miss, <paramref name="slot"/> is where
+    /// <see cref="Add"/> may keep them (-1 when they are not cacheable).
+    /// </summary>
+    public bool TryGetCached(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out string? value, out int slot)
     {
+        slot = -1;
         if (utf8.IsEmpty)
         {
-            return string.Empty;
+            value = string.Empty;
+            return true;
         }
+        value = null;
         if (utf8.Length > MaxValueLength || _values is null)
         {
-            return Encoding.UTF8.GetString(utf8);
+            return false;
         }
-        var slot = Utf8Hash.Compute(utf8, ignoreCase: false) & _mask;
-        var key = _keys!.AsSpan(slot * MaxValueLength, MaxValueLength);
+        slot = Utf8Hash.Compute(utf8, ignoreCase: false) & _mask;
         var cached = _values[slot];
         ref var length = ref _lengths![slot];
-        if (cached is not null && (length & LengthMask) == utf8.Length && utf8.SequenceEqual(key[..utf8.Length]))
+        if (cached is not null && (length & LengthMask) == utf8.Length
+            && utf8.SequenceEqual(_keys.AsSpan(slot * MaxValueLength, utf8.Length)))
         {
             length |= HitFlag;
-            return cached;
+            value = cached;
+            return true;
         }
+        return false;
+    }
+
+    /// <summary>Decodes the bytes after a miss of <see cref="TryGetCached"/> and caches them in its slot.</summary>
+    public string Add(ReadOnlySpan<byte> utf8, int slot)
+    {
         var value = Encoding.UTF8.GetString(utf8);
+        if (slot < 0 || _values is null)
+        {
+            return value;
+        }
+        ref var length = ref _lengths![slot];
         if ((length & HitFlag) != 0)
         {
             // Second chance: a value that was found again keeps its slot against one newcomer,
@@ -74,7 +97,7 @@ internal sealed class Utf8ValueCache : IDisposable
             length &= LengthMask;
             return value;
         }
-        utf8.CopyTo(key);
+        utf8.CopyTo(_keys.AsSpan(slot * MaxValueLength, MaxValueLength));
         length = (byte)utf8.Length;
         _values[slot] = value;
         return value;
