@@ -26,6 +26,8 @@ public sealed class CalDavModule(CalDavService service) : IDavModule
             .AddProperty(new SupportedPrivilegeSetProperty())
             .AddProperty(new AclRestrictionsProperty())
             .AddMethod("MKCALENDAR", new MkcalendarMethod())
+            .AddMethod("COPY", new StoreCopyMoveMethod(service, new WebDav.Methods.CopyMoveMethod(isMove: false), isMove: false))
+            .AddMethod("MOVE", new StoreCopyMoveMethod(service, new WebDav.Methods.CopyMoveMethod(isMove: true), isMove: true))
             .AddMethod("PUT", new CalendarPutMethod(service, new WebDav.Methods.PutMethod()))
             .AddResourceType(new DavResourceType(CalDavNames.Calendar, n => n is StoreCollectionNode { IsCalendar: true }, CreatableByMkcol: true))
             .AddResourceType(new DavResourceType(CalDavNames.Principal, n => n is PrincipalNode, CreatableByMkcol: false))
