@@ -37,6 +37,10 @@ internal static class StoreWriter
             objectContent = new ObjectContent(bytes, string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType);
         }
         var result = await service.Store.PutObjectAsync(collection.Ref.Object(href), objectContent, precondition, cancellationToken);
+        if (result.IsSuccess && result.ETag is { } written)
+        {
+            await service.Notifier.WrittenAsync(collection, href, written, objectContent.Data, cancellationToken);
+        }
         return result.Outcome switch
         {
             _ when result.IsSuccess && result.ETag is { } tag => tag,

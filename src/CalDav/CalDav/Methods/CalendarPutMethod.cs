@@ -65,6 +65,7 @@ internal sealed class CalendarPutMethod(CalDavService service, IDavMethodHandler
                 // INTEROP.md: 201 new / 204 update (never 200), always with the ETag.
                 response.Headers.ETag = result.ETag!.Value.Quoted;
                 response.StatusCode = result.Outcome == StoreOutcome.Created ? 201 : 204;
+                await service.Notifier.WrittenAsync(calendar.Stored, name, result.ETag!.Value, prepared.Content!.Data, request.Aborted);
                 return;
             case StoreOutcome.PreconditionFailed:
                 throw new DavException(412, null, "A precondition header does not hold for the current resource.");
