@@ -45,6 +45,19 @@ public sealed class FeedTokens
         return new FeedLinkToken(Base64Url.EncodeToString(token[..IdBytes]), Base64Url.EncodeToString(token));
     }
 
+    /// <summary>The token of a stored id (the MAC is deterministic), so the owner can be shown a link again; null for a malformed id.</summary>
+    public string? TokenFor(string tokenId)
+    {
+        ArgumentNullException.ThrowIfNull(tokenId);
+        Span<byte> token = stackalloc byte[IdBytes + MacBytes];
+        if (tokenId.Length != 22 || !Base64Url.TryDecodeFromChars(tokenId, token[..IdBytes], out var written) || written != IdBytes)
+        {
+            return null;
+        }
+        ComputeMac(token[..IdBytes], token[IdBytes..]);
+        return Base64Url.EncodeToString(token);
+    }
+
     /// <summary>
     /// Checks a token's shape and MAC (in constant time) and returns the token id to look up. A
     /// malformed or forged token still yields an id (a decoy that is never stored), so the caller
