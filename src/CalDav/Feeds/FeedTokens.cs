@@ -50,7 +50,7 @@ public sealed class FeedTokens
     {
         ArgumentNullException.ThrowIfNull(tokenId);
         Span<byte> token = stackalloc byte[IdBytes + MacBytes];
-        if (tokenId.Length != 22 || !Base64Url.TryDecodeFromChars(tokenId, token[..IdBytes], out var written) || written != IdBytes)
+        if (tokenId.Length != 22 || !TryDecode(tokenId, token[..IdBytes], out var written) || written != IdBytes)
         {
             return null;
         }
@@ -67,7 +67,7 @@ public sealed class FeedTokens
     {
         Span<byte> decoded = stackalloc byte[IdBytes + MacBytes];
         var wellFormed = token is { Length: TokenLength }
-            && Base64Url.TryDecodeFromChars(token, decoded, out var written)
+            && TryDecode(token, decoded, out var written)
             && written == decoded.Length;
         if (!wellFormed)
         {
@@ -95,13 +95,22 @@ public sealed class FeedTokens
             text = slash >= 0 ? text[..slash] : text;
         }
         Span<byte> decoded = stackalloc byte[IdBytes + MacBytes];
-        if (text.Length == TokenLength && Base64Url.TryDecodeFromChars(text, decoded, out var written) && written == decoded.Length)
+        if (text.Length == TokenLength && TryDecode(text, decoded, out var written) && written == decoded.Length)
         {
             return Base64Url.EncodeToString(decoded[..IdBytes]);
         }
         // A bare token id as printed by "feed list".
         Span<byte> id = stackalloc byte[IdBytes];
-        return Base64Url.TryDecodeFromChars(text, id, out var idLength) && idLength == IdBytes && text.Length == 22 ? text : null;
+        return TryDecode(text, id, out var idLength) && idLength == IdBytes && text.Length == 22 ? text : null;
+    }
+
+    // Base64Url.TryDecodeFromChars throws on characters outside the alphabet; bad input must only fail.
+    private static bool TryDecode(string text, Span<byte> destination, out int written)
+    {
+        written = 0;
+        return Base64Url.IsValid(text, out var length)
+            && length == destination.Length
+            && Base64Url.TryDecodeFromChars(text, destination, out written);
     }
 
     private void ComputeMac(ReadOnlySpan<byte> id, Span<byte> destination)
