@@ -2,6 +2,7 @@ using AuroraTime.CalDav.CalDav;
 using AuroraTime.Server.Accounts;
 using AuroraTime.Server.Auth;
 using AuroraTime.Server.Configuration;
+using AuroraTime.Server.Feeds;
 using AuroraTime.Server.Hosting;
 using AuroraTime.Storage.Contract;
 
@@ -24,6 +25,7 @@ public static class ServerHost
 
         var settings = AuroraSettings.From(builder.Configuration);
         AddServices(builder.Services, settings);
+        builder.Services.AddAuroraFeeds(builder.Configuration, settings);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -36,6 +38,7 @@ public static class ServerHost
         // Explicit, so the endpoint is known before the DAV branch decides whether a request is its own.
         app.UseRouting();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapAuroraFeeds();
         app.UseWhen(context => !IsAnonymous(context.Request.Path), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
         // Everything that is not an endpoint (health, later the REST API) is the DAV namespace, at the root
         // because clients probe "/" and "/.well-known/caldav" (INTEROP.md). No response compression is added:
@@ -46,10 +49,11 @@ public static class ServerHost
 
     /// <summary>
     /// Paths served without credentials: the health probe, and the RFC 6764 bootstrap redirect, which
-    /// reveals nothing and lets clients that probe it anonymously find the context path.
+    /// reveals nothing and lets clients that probe it anonymously find the context path; and feeds, whose
+    /// signed token in the path is the credential (all of /feeds/ is routed to feed endpoints, never DAV).
     /// </summary>
     private static bool IsAnonymous(PathString path) =>
-        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav");
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path);
 
     private static void AddServices(IServiceCollection services, AuroraSettings settings)
     {
