@@ -5,6 +5,7 @@ using AuroraTime.Reminders.Reconciling;
 using AuroraTime.Reminders.Scheduling;
 using AuroraTime.Server.Configuration;
 using AuroraTime.Storage.Contract;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AuroraTime.Server.Reminders;
 
@@ -17,7 +18,7 @@ public static class ReminderHosting
         var reminders = ReminderSettings.From(configuration, settings.DataFolder);
         services.AddSingleton(reminders);
         services.AddSingleton(reminders.Options);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PlanChangeSignal>();
         services.AddSingleton<ReminderReconciler>();
         services.AddSingleton<IReminderSender>(_ => reminders.Sender == ReminderSenderKind.Smtp
