@@ -46,7 +46,7 @@ try
         var source = (await resolver.ResolveAsync(token.Token, CancellationToken.None))!;
         var window = FeedWindow.Around(SystemClock.Instance.GetCurrentInstant(), options);
         _ = source.ETag(window);
-        _ = await generator.LastModifiedAsync(source, CancellationToken.None);
+        _ = await generator.LastModifiedAsync(source, window.Start, CancellationToken.None);
         var sink = new MemoryStream();
         var output = PipeWriter.Create(sink);
         var written = await generator.WriteAsync(source, window, output, CancellationToken.None);
