@@ -15,4 +15,22 @@ if (args is ["cpu-ical", var file, ..])
     return;
 }
 
+// "profile-ical <file> [runs]" prints allocations, collections and a census of the parsed tree (see ParseProfile).
+if (args is ["profile-ical", var profiled, ..])
+{
+    ParseProfile.Run(profiled, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
+
+// "parse-loop <file> <n>" only parses n times: a fixed workload for instruction counters (valgrind --tool=callgrind).
+if (args is ["parse-loop", var looped, var count])
+{
+    var input = File.ReadAllBytes(looped);
+    for (var i = 0; i < int.Parse(count, System.Globalization.CultureInfo.InvariantCulture); i++)
+    {
+        AuroraTime.Ical.Reading.CalendarParser.ParseSingle(input);
+    }
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchCalendar).Assembly).Run(args);

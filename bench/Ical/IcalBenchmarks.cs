@@ -7,6 +7,7 @@ namespace AuroraTime.Bench.Ical;
 
 /// <summary>Parse, tokenize and serialise the 10,000-event calendar of <see cref="BenchCalendar"/>.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class IcalBenchmarks
 {
     private byte[] _bytes = [];

@@ -11,8 +11,8 @@ INTEROP="$(cd "$HERE" && while [ ! -d lib ] || [ ! -d clients ]; do cd ..; done;
 ROOT="$(cd "$INTEROP/../.." && pwd)"
 source "$INTEROP/lib/servers.sh"
 source "$INTEROP/lib/deps.sh"
+source "$INTEROP/lib/litmus.sh"
 
-SUITES=(basic copymove props http)
 WORK="$(mktemp -d)"
 trap 'stop_servers; rm -rf "$WORK"' EXIT
 USER_NAME="litmus"
@@ -41,20 +41,4 @@ echo "home $HOME_URL, litmus collection $TARGET"
 status="$(curl -s -o "$WORK/mkcol.txt" -w '%{http_code}' -u "$USER_NAME:$PASSWORD" -X MKCOL "$TARGET")"
 [ "$status" = "201" ] || { cat "$WORK/mkcol.txt"; bail "MKCOL $TARGET answered $status"; }
 
-passed=0; failed=0
-for suite in "${SUITES[@]}"; do
-  echo "== litmus $suite"
-  (cd "$WORK" && TESTS="$suite" timeout 300 litmus -k "$TARGET" "$USER_NAME" "$PASSWORD") > "$WORK/$suite.log" 2>&1
-  cat "$WORK/$suite.log"
-  # litmus ends each suite with: "<- summary for `basic': of 16 tests run: 16 passed, 0 failed. 100.0%"
-  summary="$(grep -E 'summary for .*tests run: [0-9]+ passed, [0-9]+ failed' "$WORK/$suite.log" | tail -n1)"
-  if [ -z "$summary" ]; then
-    echo "no summary from suite $suite"; failed=$((failed + 1)); continue
-  fi
-  p="$(echo "$summary" | sed -E 's/.*run: ([0-9]+) passed.*/\1/')"
-  f="$(echo "$summary" | sed -E 's/.* ([0-9]+) failed.*/\1/')"
-  passed=$((passed + p)); failed=$((failed + f))
-done
-
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+run_litmus_suites "$WORK" "$TARGET" "$USER_NAME" "$PASSWORD"

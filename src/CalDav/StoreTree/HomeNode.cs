@@ -57,6 +57,7 @@ internal sealed class HomeNode(CalDavService service, string userName, string ow
         {
             throw new DavException(404, null, "No such collection.");
         }
+        await service.Notifier.CollectionDeletedAsync(new CollectionRef(userName, name), cancellationToken);
     }
 }
 

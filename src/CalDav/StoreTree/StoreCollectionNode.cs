@@ -93,7 +93,10 @@ internal sealed class StoreCollectionNode(CalDavService service, StoredCollectio
         switch (child)
         {
             case StoreCollectionNode nested:
-                await service.Store.DeleteCollectionAsync(nested.Stored.Ref, cancellationToken);
+                if (await service.Store.DeleteCollectionAsync(nested.Stored.Ref, cancellationToken) == StoreOutcome.Ok)
+                {
+                    await service.Notifier.CollectionDeletedAsync(nested.Stored.Ref, cancellationToken);
+                }
                 break;
             case StoreObjectNode:
                 var result = await service.Store.DeleteObjectAsync(collection.Ref.Object(name), StoreWriter.IfMatch(expectedETag), cancellationToken);
@@ -105,6 +108,7 @@ internal sealed class StoreCollectionNode(CalDavService service, StoredCollectio
                 {
                     throw new DavException(412, null, "The resource changed meanwhile.");
                 }
+                await service.Notifier.DeletedAsync(collection, name, cancellationToken);
                 break;
             default:
                 throw new DavException(404, null, "No such member.");

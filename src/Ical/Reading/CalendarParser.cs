@@ -22,7 +22,7 @@ public static class CalendarParser
     public static IReadOnlyList<CalendarComponent> Parse(ReadOnlySpan<byte> utf8, IcalReaderOptions? options = null)
     {
         options ??= IcalReaderOptions.Lenient;
-        var session = new ParseSession(options.IsLenient);
+        using var session = new ParseSession(options.IsLenient, utf8.Length);
         var reader = new IcalReader(utf8, options);
         try
         {
@@ -31,7 +31,7 @@ public static class CalendarParser
                 switch (reader.TokenType)
                 {
                     case IcalTokenType.BeginComponent:
-                        session.Begin(session.Names.Find(reader.NameSpan) ?? session.LocalNames.GetOrAdd(reader.NameSpan), reader.Line);
+                        session.Begin(session.ReaderName(reader.NameSpan), reader.Line);
                         break;
                     case IcalTokenType.Property:
                         session.AddProperty(ref reader);
@@ -77,7 +77,7 @@ public static class CalendarParser
     }
 
     /// <summary>The mutable state of one parse: open components and the per-parse string tables.</summary>
-    private sealed class ParseSession(bool lenient)
+    private sealed class ParseSession(bool lenient, int inputLength) : IDisposable
     {
         // One shared stack each for the properties and children of all open components; a frame
         // remembers where its own start. Ending a component copies its slice once into an
@@ -86,9 +86,10 @@ public static class CalendarParser
         private readonly List<CalendarProperty> _properties = new(64);
         private readonly List<CalendarComponent> _children = new(64);
         private readonly List<CalendarParameter> _parameters = new(8);
-        private readonly List<string> _values = new(4);
+        private readonly List<string> _parameterValues = new(4);
         private Utf8StringTable? _localNames;
         private Utf8StringTable? _localValues;
+        private readonly Utf8ValueCache _values = new(inputLength);
 
         // Whole parameter lists keyed by their raw text (";TZID=Europe/Berlin"): immutable, and
         // the same few lists repeat on thousands of DTSTART/DTEND/ATTENDEE lines.
@@ -96,9 +97,13 @@ public static class CalendarParser
 
         public List<CalendarComponent> TopLevel { get; } = new(1);
 
-        public Utf8StringTable Names => KnownNames.Names;
+        private static Utf8StringTable Names => KnownNames.Names;
 
-        public Utf8StringTable LocalNames => _localNames ??= new Utf8StringTable(ignoreCase: true);
+        private Utf8StringTable LocalNames => _localNames ??= new Utf8StringTable(ignoreCase: true);
+
+        /// <summary>A component or property name from the reader, which always upper-cases them.</summary>
+        public string ReaderName(ReadOnlySpan<byte> upperCaseName) =>
+            KnownNames.UpperCaseNames.Find(upperCaseName) ?? LocalNames.GetOrAdd(upperCaseName);
 
         private Utf8StringTable LocalValues => _localValues ??= new Utf8StringTable(ignoreCase: false);
 
@@ -106,7 +111,7 @@ public static class CalendarParser
 
         public void AddProperty(ref IcalReader reader)
         {
-            var name = Names.Find(reader.NameSpan) ?? LocalNames.GetOrAdd(reader.NameSpan);
+            var name = ReaderName(reader.NameSpan);
             var parameters = reader.HasParameters ? ReadParameters(ref reader) : ImmutableArray<CalendarParameter>.Empty;
             var value = ValueString(reader.ValueSpan);
             _properties.Add(new CalendarProperty(name, parameters, value, reader.Line));
@@ -161,9 +166,9 @@ public static class CalendarParser
                 var trim = lenient && name == "TZID";
                 foreach (var raw in parameter.GetValues())
                 {
-                    _values.Add(DecodeValue(raw, trim));
+                    _parameterValues.Add(DecodeValue(raw, trim));
                 }
-                _parameters.Add(new CalendarParameter(name, TakeFrom(_values, 0)));
+                _parameters.Add(new CalendarParameter(name, TakeFrom(_parameterValues, 0)));
             }
             return TakeFrom(_parameters, 0);
         }
@@ -172,12 +177,19 @@ public static class CalendarParser
         {
             // Lenient: control characters (Strict refuses them) are dropped so that what was
             // accepted can be written out as valid iCalendar.
+            // A cached value was stored without controls, so a hit needs no control check.
+            if (_values.TryGetCached(utf8, out var cached, out var slot))
+            {
+                return cached;
+            }
             if (lenient && utf8.ContainsAny(IcalSyntax.Controls))
             {
                 return Encoding.UTF8.GetString(WithoutControls(utf8));
             }
-            return Encoding.UTF8.GetString(utf8);
+            return _values.Add(utf8, slot);
         }
+
+        public void Dispose() => _values.Dispose();
 
         private static byte[] WithoutControls(ReadOnlySpan<byte> utf8)
         {

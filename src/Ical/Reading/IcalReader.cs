@@ -97,7 +97,7 @@ public ref struct IcalReader
         while (_position < _input.Length)
         {
             ReadLogicalLine();
-            if (_logical.IsEmpty || (_lenient && _logical.IndexOfAnyExcept(Space, Tab) < 0))
+            if (_logical.IsEmpty || (_lenient && IsBlank(_logical)))
             {
                 if (!_lenient)
                 {
@@ -233,6 +233,10 @@ public ref struct IcalReader
             scanFrom = next + 1;
         }
     }
+
+    // Content lines start with a name, so only a line starting with white space can be blank.
+    private static bool IsBlank(ReadOnlySpan<byte> line) =>
+        (line[0] == Space || line[0] == Tab) && line.IndexOfAnyExcept(Space, Tab) < 0;
 
     private readonly int ColumnOf(int segmentStart, int offset) =>
         offset - segmentStart + 1 + (_nextLine == 1 ? _bomColumns : 0);
@@ -411,8 +415,11 @@ public ref struct IcalReader
 
     private void ApplyStructure()
     {
-        var isBegin = _name.SequenceEqual(Begin);
-        if (!isBegin && !_name.SequenceEqual(End))
+        // Nearly every line is an ordinary property: testing the first byte keeps both comparisons
+        // off its path.
+        var first = _name[0];
+        var isBegin = first == 'B' && _name.SequenceEqual(Begin);
+        if (!isBegin && (first != 'E' || !_name.SequenceEqual(End)))
         {
             TokenType = IcalTokenType.Property;
             if (_depth == 0)

@@ -7,7 +7,24 @@ namespace AuroraTime.Ical.Reading;
 internal static class KnownNames
 {
     /// <summary>Component, property and parameter names; looked up case-insensitively.</summary>
-    public static Utf8StringTable Names { get; } = Build(ignoreCase: true,
+    public static Utf8StringTable Names { get; } = Build(ignoreCase: true, NameList);
+
+    /// <summary>
+    /// The same names looked up exactly, for the reader's component and property names, which it
+    /// has already upper-cased: an exact comparison is cheaper on the path every line takes.
+    /// </summary>
+    public static Utf8StringTable UpperCaseNames { get; } = Build(ignoreCase: false, NameList);
+
+    /// <summary>Enumerated parameter values; looked up exactly, as values keep their case.</summary>
+    public static Utf8StringTable ParameterValues { get; } = Build(ignoreCase: false,
+        "DATE", "DATE-TIME", "PERIOD", "DURATION", "TEXT", "URI", "BINARY", "BASE64", "CAL-ADDRESS", "UTC-OFFSET",
+        "INDIVIDUAL", "GROUP", "RESOURCE", "ROOM", "UNKNOWN", "CHAIR", "REQ-PARTICIPANT", "OPT-PARTICIPANT",
+        "NON-PARTICIPANT", "NEEDS-ACTION", "ACCEPTED", "DECLINED", "TENTATIVE", "DELEGATED", "COMPLETED",
+        "IN-PROCESS", "TRUE", "FALSE", "START", "END", "THISANDFUTURE", "PARENT", "CHILD", "SIBLING", "FREE",
+        "BUSY", "BUSY-UNAVAILABLE", "BUSY-TENTATIVE", "UTC", "text/html", "en", "en-US", "de", "de-DE");
+
+    private static string[] NameList =>
+    [
         // components (3.6)
         "VCALENDAR", "VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE", "STANDARD", "DAYLIGHT", "VALARM",
         // calendar properties (3.7)
@@ -30,15 +47,8 @@ internal static class KnownNames
         // parameters (3.2, RFC 7986)
         "ALTREP", "CN", "CUTYPE", "DELEGATED-FROM", "DELEGATED-TO", "DIR", "ENCODING", "FMTTYPE", "FBTYPE",
         "LANGUAGE", "MEMBER", "PARTSTAT", "RANGE", "RELATED", "RELTYPE", "ROLE", "RSVP", "SENT-BY", "VALUE",
-        "DISPLAY", "EMAIL", "FEATURE", "LABEL", "SCHEDULE-STATUS", "SCHEDULE-AGENT", "X-NUM-GUESTS");
-
-    /// <summary>Enumerated parameter values; looked up exactly, as values keep their case.</summary>
-    public static Utf8StringTable ParameterValues { get; } = Build(ignoreCase: false,
-        "DATE", "DATE-TIME", "PERIOD", "DURATION", "TEXT", "URI", "BINARY", "BASE64", "CAL-ADDRESS", "UTC-OFFSET",
-        "INDIVIDUAL", "GROUP", "RESOURCE", "ROOM", "UNKNOWN", "CHAIR", "REQ-PARTICIPANT", "OPT-PARTICIPANT",
-        "NON-PARTICIPANT", "NEEDS-ACTION", "ACCEPTED", "DECLINED", "TENTATIVE", "DELEGATED", "COMPLETED",
-        "IN-PROCESS", "TRUE", "FALSE", "START", "END", "THISANDFUTURE", "PARENT", "CHILD", "SIBLING", "FREE",
-        "BUSY", "BUSY-UNAVAILABLE", "BUSY-TENTATIVE", "UTC", "text/html", "en", "en-US", "de", "de-DE");
+        "DISPLAY", "EMAIL", "FEATURE", "LABEL", "SCHEDULE-STATUS", "SCHEDULE-AGENT", "X-NUM-GUESTS",
+    ];
 
     private static Utf8StringTable Build(bool ignoreCase, params string[] values)
     {

@@ -71,17 +71,7 @@ internal sealed class Utf8Table<T>
         }
     }
 
-    private int Hash(ReadOnlySpan<byte> key)
-    {
-        // FNV-1a, folding ASCII letters to upper case for case-insensitive tables.
-        var hash = 2166136261u;
-        foreach (var b in key)
-        {
-            var folded = _ignoreCase && b >= 'a' && b <= 'z' ? (byte)(b - 32) : b;
-            hash = unchecked((hash ^ folded) * 16777619u);
-        }
-        return unchecked((int)(hash & 0x7FFFFFFF));
-    }
+    private int Hash(ReadOnlySpan<byte> key) => Utf8Hash.Compute(key, _ignoreCase);
 
     private struct Entry(int hash, byte[] key, T value, int next)
     {

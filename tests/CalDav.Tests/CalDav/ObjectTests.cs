@@ -94,7 +94,7 @@ public sealed class ObjectTests : IAsyncLifetime
     {
         var big = Ics.Event("big", extra: "DESCRIPTION:" + new string('x', 70) + "\r\n" + string.Concat(Enumerable.Repeat(" " + new string('y', 70) + "\r\n", 80)));
         var response = await _host.PutAsync(Calendar + "big.ics", big);
-        Assert.Equal(403, response.Status);
+        Assert.Equal(413, response.Status);
         Assert.NotNull(response.Xml.Root!.Element(C + "max-resource-size"));
     }
 
