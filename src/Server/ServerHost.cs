@@ -4,6 +4,7 @@ using AuroraTime.Server.Auth;
 using AuroraTime.Server.Configuration;
 using AuroraTime.Server.Feeds;
 using AuroraTime.Server.Hosting;
+using AuroraTime.Server.Reminders;
 using AuroraTime.Storage.Contract;
 
 namespace AuroraTime.Server;
@@ -26,6 +27,7 @@ public static class ServerHost
         var settings = AuroraSettings.From(builder.Configuration);
         AddServices(builder.Services, settings);
         builder.Services.AddAuroraFeeds(builder.Configuration, settings);
+        builder.Services.AddAuroraReminders(builder.Configuration, settings);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

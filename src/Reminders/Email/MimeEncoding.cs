@@ -19,7 +19,7 @@ internal static class MimeEncoding
         }
         var words = new List<string>();
         var chunk = new StringBuilder();
-        const int MaxBytesPerWord = 45; // 45 bytes -> 60 base64 chars + 12 for =?UTF-8?B??=
+        const int MaxBytesPerWord = 39; // 39 bytes -> 52 base64 chars + 12 for =?UTF-8?B??=; fits a 78-char line after "Subject: "
         var enumerator = System.Globalization.StringInfo.GetTextElementEnumerator(text);
         while (enumerator.MoveNext())
         {

@@ -53,7 +53,7 @@ public static class ReminderEmailComposer
             var unsubscribe = "<mailto:" + options.FromAddress + "?subject=unsubscribe>";
             if (options.UnsubscribeUrl is { } url)
             {
-                Header("List-Unsubscribe", "<" + url + ">, " + unsubscribe);
+                Header("List-Unsubscribe", "<" + url + ">,\r\n " + unsubscribe);
                 Header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
             else
@@ -61,7 +61,7 @@ public static class ReminderEmailComposer
                 Header("List-Unsubscribe", unsubscribe);
             }
         }
-        Header("Content-Type", $"multipart/alternative; boundary=\"{boundary}\"");
+        Header("Content-Type", $"multipart/alternative;\r\n boundary=\"{boundary}\"");
 
         var text = new StringBuilder();
         text.Append(title).Append("\r\n").Append(when).Append("\r\n");

@@ -103,8 +103,9 @@ public static class AlarmPlanner
             plan.AddRange(best.Values);
         }
 
+        // An absolute trigger is the same for every instance: once looked at, later instances add nothing.
         private bool AllFound(IReadOnlyList<Alarm> masterAlarms, Instant earliestPossible) =>
-            masterAlarms.All(a => best.TryGetValue(a.Id, out var found) && found.DueAt < earliestPossible);
+            masterAlarms.All(a => a.Trigger.Absolute is not null || (best.TryGetValue(a.Id, out var found) && found.DueAt < earliestPossible));
 
         private void Consider(Occurrence occurrence, Alarm alarm)
         {

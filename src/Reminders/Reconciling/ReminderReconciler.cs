@@ -40,6 +40,9 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
         return await SaveAsync(resource, etag, plan, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>An object or collection is gone: its firings died with it in the store; the scheduler re-reads its next wake-up.</summary>
+    public void Removed() => signal.Notify();
+
     /// <summary>Stores <paramref name="plan"/> as the object's pending firings, refused if the object changed since <paramref name="plannedFrom"/>.</summary>
     public async Task<StoreOutcome> SaveAsync(ObjectRef resource, ETag plannedFrom, IEnumerable<PlannedReminder> plan, CancellationToken cancellationToken)
     {

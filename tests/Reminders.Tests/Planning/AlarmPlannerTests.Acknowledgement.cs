@@ -121,4 +121,46 @@ public partial class AlarmPlannerTests
         Assert.Empty(AlarmPlanner.Plan("garbage"u8, Owner(), Utc("2026-01-01T00:00:00Z")));
         Assert.Empty(Plan(WithAlarm("ACTION:DISPLAY\nTRIGGER:-PXYZ"), "2026-03-01T00:00:00Z"));
     }
+
+    [Fact]
+    public void Thunderbird_snooze_of_a_single_event_adds_one_firing()
+    {
+        var ev = """
+            BEGIN:VEVENT
+            UID:one
+            DTSTAMP:20260101T000000Z
+            DTSTART:20260601T080000Z
+            X-MOZ-LASTACK:20260601T074600Z
+            X-MOZ-SNOOZE-TIME:20260601T075100Z
+            BEGIN:VALARM
+            ACTION:DISPLAY
+            TRIGGER:-PT15M
+            END:VALARM
+            END:VEVENT
+            """;
+        var plan = Plan(ev, "2026-06-01T07:46:00Z");
+        var snooze = Assert.Single(plan);
+        Assert.Equal(Utc("2026-06-01T07:51:00Z"), snooze.DueAt);
+        Assert.Equal("one|-|moz-snooze", snooze.AlarmKey);
+    }
+
+    [Fact]
+    public void An_absolute_alarm_on_an_infinite_series_does_not_walk_the_series()
+    {
+        var ev = """
+            BEGIN:VEVENT
+            UID:abs
+            DTSTAMP:20260101T000000Z
+            DTSTART:20260101T080000Z
+            RRULE:FREQ=MINUTELY;INTERVAL=15
+            BEGIN:VALARM
+            ACTION:DISPLAY
+            TRIGGER;VALUE=DATE-TIME:20300101T000000Z
+            END:VALARM
+            END:VEVENT
+            """;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(["2030-01-01T00:00:00Z"], Due(Plan(ev, "2026-06-01T00:00:00Z")));
+        Assert.True(watch.ElapsedMilliseconds < 1000, $"{watch.ElapsedMilliseconds} ms");
+    }
 }
