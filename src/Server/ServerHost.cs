@@ -1,7 +1,10 @@
+using AuroraTime.CalDav.CalDav;
 using AuroraTime.Server.Accounts;
 using AuroraTime.Server.Auth;
 using AuroraTime.Server.Configuration;
+using AuroraTime.Server.Feeds;
 using AuroraTime.Server.Hosting;
+using AuroraTime.Server.Reminders;
 using AuroraTime.Storage.Contract;
 
 namespace AuroraTime.Server;
@@ -23,20 +26,36 @@ public static class ServerHost
 
         var settings = AuroraSettings.From(builder.Configuration);
         AddServices(builder.Services, settings);
+        builder.Services.AddAuroraFeeds(builder.Configuration, settings);
+        builder.Services.AddAuroraReminders(builder.Configuration, settings);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = Math.Max(settings.MaxResourceBytes, settings.MaxXmlBodyBytes) + BodyLimitMargin;
+            // The DAV core checks its own limits (resource size from the store, 1 MB for XML) and answers
+            // 413 with a reason; Kestrel's ceiling only stops bodies no DAV request may carry.
+            kestrel.Limits.MaxRequestBodySize = settings.MaxResourceBytes + BodyLimitMargin;
         });
 
         var app = builder.Build();
+        // Explicit, so the endpoint is known before the DAV branch decides whether a request is its own.
+        app.UseRouting();
         app.MapGet("/healthz", () => Results.Text("ok"));
-        // Everything except the health probe needs a signed-in user.
-        app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/healthz"),
-            branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
+        app.MapAuroraFeeds();
+        app.UseWhen(context => !IsAnonymous(context.Request.Path), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
+        // Everything that is not an endpoint (health, later the REST API) is the DAV namespace, at the root
+        // because clients probe "/" and "/.well-known/caldav" (INTEROP.md). No response compression is added:
+        // compressed DAV responses break ETags in clients (INTEROP.md section 2).
+        app.MapWhen(context => context.GetEndpoint() is null, dav => dav.UseCalDav());
         return app;
     }
+
+    /// <summary>
+    /// Paths served without credentials: the health probe, and the RFC 6764 bootstrap redirect, which
+    /// reveals nothing and lets clients that probe it anonymously find the context path; and feeds, whose
+    /// signed token in the path is the credential (all of /feeds/ is routed to feed endpoints, never DAV).
+    /// </summary>
+    private static bool IsAnonymous(PathString path) =>
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path);
 
     private static void AddServices(IServiceCollection services, AuroraSettings settings)
     {
@@ -46,6 +65,7 @@ public static class ServerHost
         services.AddSingleton(_ => new VerifiedCredentialCache(TimeSpan.FromSeconds(settings.AuthCacheSeconds)));
         services.AddSingleton(_ => new SignInThrottle(settings.AuthFailureBurst, TimeSpan.FromSeconds(settings.AuthFailureRefillSeconds)));
         services.AddSingleton<CredentialVerifier>();
+        services.AddCalDav();
         services.AddSingleton(provider =>
         {
             var administration = ActivatorUtilities.CreateInstance<AccountAdministration>(provider);

@@ -6,8 +6,9 @@
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$ROOT/tests/Interop/lib/deps.sh"
+source "$ROOT/tests/Interop/lib/litmus.sh"
 HOST_PROJECT="$ROOT/tests/CalDav.Tests/WebDav/LitmusHost/AuroraTime.WebDav.LitmusHost.csproj"
-SUITES=(basic copymove props http)
 WORK="$(mktemp -d)"
 HOST_PID=""
 
@@ -20,14 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! command -v litmus >/dev/null 2>&1; then
-  if [ "$(id -u)" -eq 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq litmus >/dev/null) \
-      || { echo "apt-get install litmus failed"; echo "0 passed, 1 failed"; exit 1; }
-  else
-    echo "litmus is not installed (apt-get install litmus)"; echo "0 passed, 1 failed"; exit 1
-  fi
-fi
+need_apt litmus || { echo "0 passed, 1 failed"; exit 1; }
 
 echo "== build LitmusHost"
 if ! dotnet build "$HOST_PROJECT" -c Release -nologo -v q -o "$WORK/host" > "$WORK/build.log" 2>&1; then
@@ -49,20 +43,4 @@ if [ -z "$URL" ]; then
 fi
 echo "host at $URL"
 
-passed=0; failed=0
-for suite in "${SUITES[@]}"; do
-  echo "== litmus $suite"
-  (cd "$WORK" && TESTS="$suite" litmus -k "$URL/") > "$WORK/$suite.log" 2>&1
-  cat "$WORK/$suite.log"
-  # litmus ends each suite with: "<- summary for `basic': of 16 tests run: 16 passed, 0 failed. 100.0%"
-  summary="$(grep -E 'summary for .*tests run: [0-9]+ passed, [0-9]+ failed' "$WORK/$suite.log" | tail -n1)"
-  if [ -z "$summary" ]; then
-    echo "no summary from suite $suite"; failed=$((failed + 1)); continue
-  fi
-  p="$(echo "$summary" | sed -E 's/.*run: ([0-9]+) passed.*/\1/')"
-  f="$(echo "$summary" | sed -E 's/.* ([0-9]+) failed.*/\1/')"
-  passed=$((passed + p)); failed=$((failed + f))
-done
-
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+run_litmus_suites "$WORK" "$URL/"

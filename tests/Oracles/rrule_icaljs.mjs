@@ -3,10 +3,12 @@
 // Prints {"oracle": ..., "cases": {id: {"instances": [YYYYMMDDTHHMMSS...]} | {"error": text}}}: wall-clock
 // times, at most LIMIT of them and only those before the corpus window end.
 import { readFileSync } from 'node:fs';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import ICAL from 'ical.js';
 
 const DEFAULT_LIMIT = 50;
 const WINDOW_END = '22000101T000000';
+const CASE_TIME_LIMIT_MS = 3000;
 
 // ical.js has no time zone database. These VTIMEZONEs carry the zones' current rules, which hold for
 // every zoned DTSTART in the corpus (2008 or later); they matter only where UNTIL is compared in UTC.
@@ -114,14 +116,44 @@ function expand(c) {
   return instances;
 }
 
-const results = {};
-for (const c of readCases(process.argv.slice(2))) {
-  if (c.skip.includes('icaljs')) continue;
-  try {
-    results[c.id] = { instances: expand(c) };
-  } catch (error) {
-    results[c.id] = { error: String(error && error.message ? error.message : error) };
+// ical.js can spin inside one next() call for a long time on sparse sub-daily rules, and synchronous
+// code cannot be interrupted; so cases run in a worker thread that is replaced when a case stalls.
+if (isMainThread) {
+  const cases = readCases(process.argv.slice(2)).filter((c) => !c.skip.includes('icaljs'));
+  const results = {};
+  let next = 0;
+  const runFrom = () => new Promise((resolve) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { cases: cases.slice(next) } });
+    let timer;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        results[cases[next].id] = { error: `ical.js needed more than ${CASE_TIME_LIMIT_MS} ms` };
+        next++;
+        worker.terminate().then(resolve);
+      }, CASE_TIME_LIMIT_MS);
+    };
+    arm();
+    worker.on('message', (message) => {
+      results[message.id] = message.result;
+      next++;
+      arm();
+    });
+    worker.on('exit', () => { clearTimeout(timer); resolve(); });
+  });
+  while (next < cases.length) {
+    await runFrom();
+  }
+  const version = JSON.parse(readFileSync(new URL('./node_modules/ical.js/package.json', import.meta.url), 'utf8')).version;
+  process.stdout.write(JSON.stringify({ oracle: `ical.js ${version}`, cases: results }));
+} else {
+  for (const c of workerData.cases) {
+    let result;
+    try {
+      result = { instances: expand(c) };
+    } catch (error) {
+      result = { error: String(error && error.message ? error.message : error) };
+    }
+    parentPort.postMessage({ id: c.id, result });
   }
 }
-const version = JSON.parse(readFileSync(new URL('./node_modules/ical.js/package.json', import.meta.url), 'utf8')).version;
-process.stdout.write(JSON.stringify({ oracle: `ical.js ${version}`, cases: results }));

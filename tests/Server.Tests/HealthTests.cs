@@ -1,3 +1,4 @@
+using AuroraTime.Server.Tests.Support;
 using Microsoft.AspNetCore.TestHost;
 
 namespace AuroraTime.Server.Tests;
@@ -5,10 +6,10 @@ namespace AuroraTime.Server.Tests;
 public class HealthTests
 {
     [Fact]
-    public async Task Healthz_answers_200_ok_for_load_balancer_and_adapter_probes()
+    public async Task Healthz_answers_200_ok_without_credentials_for_load_balancer_and_adapter_probes()
     {
-        await using var app = ServerHost.Build([], b => b.WebHost.UseTestServer());
-        await app.StartAsync();
+        using var data = new TempDataFolder();
+        await using var app = await TestHost.StartAsync(data.Path);
         using var client = app.GetTestClient();
 
         using var response = await client.GetAsync("/healthz");

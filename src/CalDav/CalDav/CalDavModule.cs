@@ -1,3 +1,4 @@
+using AuroraTime.CalDav.CalDav.AccessControl;
 using AuroraTime.CalDav.CalDav.Methods;
 using AuroraTime.CalDav.CalDav.Properties;
 using AuroraTime.CalDav.CalDav.Reports;
@@ -16,11 +17,17 @@ public sealed class CalDavModule(CalDavService service) : IDavModule
     {
         builder
             // RFC 4791 5.1: "a server MUST include 'calendar-access' as a field in the DAV response header" of OPTIONS.
-            // access-control: the RFC 3744 properties clients read (principal-URL, owner,
-            // current-user-privilege-set, principal-collection-set) are served; ACL itself is not.
+            // RFC 3744 section 7.2: "access-control" means the ACL method and the ACL properties are
+            // supported; ours are a read-only view of fixed ACEs (AccessControl/FixedAcl.cs).
             .AddComplianceClass("access-control")
             .AddComplianceClass("calendar-access")
+            .AddMethod("ACL", new AclMethod())
+            .AddProperty(new AclProperty())
+            .AddProperty(new SupportedPrivilegeSetProperty())
+            .AddProperty(new AclRestrictionsProperty())
             .AddMethod("MKCALENDAR", new MkcalendarMethod())
+            .AddMethod("COPY", new StoreCopyMoveMethod(service, new WebDav.Methods.CopyMoveMethod(isMove: false), isMove: false))
+            .AddMethod("MOVE", new StoreCopyMoveMethod(service, new WebDav.Methods.CopyMoveMethod(isMove: true), isMove: true))
             .AddMethod("PUT", new CalendarPutMethod(service, new WebDav.Methods.PutMethod()))
             .AddResourceType(new DavResourceType(CalDavNames.Calendar, n => n is StoreCollectionNode { IsCalendar: true }, CreatableByMkcol: true))
             .AddResourceType(new DavResourceType(CalDavNames.Principal, n => n is PrincipalNode, CreatableByMkcol: false))
@@ -42,6 +49,8 @@ public sealed class CalDavModule(CalDavService service) : IDavModule
             .AddProperty(new CalendarTimezoneProperty())
             .AddProperty(new CalendarColorProperty())
             .AddProperty(new CalendarOrderProperty())
-            .AddProperty(new CalendarDataProperty());
+            .AddProperty(new CalendarDataProperty())
+            .AddProperty(new CollectionQuotaUsedProperty(service))
+            .AddProperty(new CollectionQuotaAvailableProperty(service));
     }
 }

@@ -30,6 +30,9 @@ public sealed class CalDavOptions
     /// <summary>RFC 4791 section 7.10 and 9.6.5 work on expanded instances; this bounds the work per object.</summary>
     public int MaxInstancesPerObject { get; set; } = 5000;
 
-    /// <summary>The time-range engine; replaceable so the engine team's implementation can be plugged in.</summary>
+    /// <summary>Octets a collection may hold, reported as DAV:quota-available-bytes; null reports no quota.</summary>
+    public long? CollectionQuotaBytes { get; set; }
+
+    /// <summary>The time logic (RFC 4791 9.9, expansion); null uses <see cref="IcalTimeEngine"/>. Replaceable for tests.</summary>
     public ICalendarTimeEngine? TimeEngine { get; set; }
 }

@@ -18,7 +18,10 @@ public static class CalDavRegistration
     {
         var options = new CalDavOptions();
         configure?.Invoke(options);
-        services.AddSingleton(sp => new CalDavService(sp.GetRequiredService<IStore>(), options));
+        services.AddSingleton(sp => new CalDavService(
+            sp.GetRequiredService<IStore>(), options,
+            sp.GetServices<CalDav.Changes.ICalendarObjectObserver>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<CalDavService>>()));
         services.AddSingleton(sp => CreateServer(sp.GetRequiredService<CalDavService>()));
         return services;
     }

@@ -48,7 +48,7 @@ internal sealed class HomeNode(CalDavService service, string userName, string ow
         return await StoreListing.CreateCollectionAsync(service, new CollectionRef(userName, name.Name), spec, ownerHref, cancellationToken);
     }
 
-    public async ValueTask DeleteChildAsync(string name, CancellationToken cancellationToken)
+    public async ValueTask DeleteChildAsync(string name, EntityTag? expectedETag, CancellationToken cancellationToken)
     {
         var outcome = ResourceNames.IsValidSegment(name)
             ? await service.Store.DeleteCollectionAsync(new CollectionRef(userName, name), cancellationToken)
@@ -57,6 +57,7 @@ internal sealed class HomeNode(CalDavService service, string userName, string ow
         {
             throw new DavException(404, null, "No such collection.");
         }
+        await service.Notifier.CollectionDeletedAsync(new CollectionRef(userName, name), cancellationToken);
     }
 }
 

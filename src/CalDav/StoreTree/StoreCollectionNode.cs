@@ -87,20 +87,28 @@ internal sealed class StoreCollectionNode(CalDavService service, StoredCollectio
         return await StoreListing.CreateCollectionAsync(service, collection.Ref.Child(name.Name), spec, ownerHref, cancellationToken);
     }
 
-    public async ValueTask DeleteChildAsync(string name, CancellationToken cancellationToken)
+    public async ValueTask DeleteChildAsync(string name, EntityTag? expectedETag, CancellationToken cancellationToken)
     {
         var child = await GetChildAsync(name, cancellationToken);
         switch (child)
         {
             case StoreCollectionNode nested:
-                await service.Store.DeleteCollectionAsync(nested.Stored.Ref, cancellationToken);
+                if (await service.Store.DeleteCollectionAsync(nested.Stored.Ref, cancellationToken) == StoreOutcome.Ok)
+                {
+                    await service.Notifier.CollectionDeletedAsync(nested.Stored.Ref, cancellationToken);
+                }
                 break;
             case StoreObjectNode:
-                var result = await service.Store.DeleteObjectAsync(collection.Ref.Object(name), WritePrecondition.None, cancellationToken);
+                var result = await service.Store.DeleteObjectAsync(collection.Ref.Object(name), StoreWriter.IfMatch(expectedETag), cancellationToken);
                 if (result.Outcome == StoreOutcome.NotFound)
                 {
                     throw new DavException(404, null, "The resource was removed meanwhile.");
                 }
+                if (result.Outcome == StoreOutcome.PreconditionFailed)
+                {
+                    throw new DavException(412, null, "The resource changed meanwhile.");
+                }
+                await service.Notifier.DeletedAsync(collection, name, cancellationToken);
                 break;
             default:
                 throw new DavException(404, null, "No such member.");

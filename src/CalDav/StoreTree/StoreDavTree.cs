@@ -70,7 +70,7 @@ public sealed class StoreDavTree : IDavTree
     }
 
     /// <summary>
-    /// A new account gets one calendar named "default" on first access, so clients that cannot
+    /// An account without any calendar gets one named "default" on access, so clients that cannot
     /// create calendars still have somewhere to write (INTEROP.md: iOS wants a writable calendar).
     /// </summary>
     private async ValueTask EnsureDefaultCalendarAsync(CancellationToken cancellationToken)
@@ -80,13 +80,20 @@ public sealed class StoreDavTree : IDavTree
             return;
         }
         _defaultEnsured = true;
-        var existing = await _service.Store.ListCollectionsAsync(_userName, null, PageRequest.First(1), cancellationToken);
-        if (existing.Items.Count == 0)
+        PageRequest? page = PageRequest.First(PageRequest.MaxLimit);
+        while (page is not null)
         {
-            var properties = new CollectionProperties(DisplayName: _service.Options.DefaultCalendarDisplayName);
-            // AlreadyExists (a concurrent first request won) and NotFound (no account) are both fine here.
-            await _service.Store.CreateCollectionAsync(new CollectionRef(_userName, _service.Options.DefaultCalendarName), CollectionKind.Calendar, properties, cancellationToken);
+            var existing = await _service.Store.ListCollectionsAsync(_userName, null, page, cancellationToken);
+            if (existing.Items.Any(c => c.Kind == CollectionKind.Calendar))
+            {
+                return;
+            }
+            page = existing.NextRequest(PageRequest.MaxLimit);
         }
+        var properties = new CollectionProperties(DisplayName: _service.Options.DefaultCalendarDisplayName);
+        // AlreadyExists (a concurrent request won, or a plain collection has the name) and NotFound
+        // (no such account) leave nothing to do.
+        await _service.Store.CreateCollectionAsync(new CollectionRef(_userName, _service.Options.DefaultCalendarName), CollectionKind.Calendar, properties, cancellationToken);
     }
 
     private FixedCollectionNode Container(string name) => name == DavLayout.Principals

@@ -59,9 +59,10 @@ internal sealed class StoreObjectNode : IDavWritableFile, IDavPropertyStore
     public async ValueTask<Stream> OpenReadAsync(CancellationToken cancellationToken) =>
         new MemoryStream((await GetDataAsync(cancellationToken)).ToArray(), writable: false);
 
-    public async ValueTask<EntityTag> WriteAsync(Stream content, string? contentType, CancellationToken cancellationToken)
+    public async ValueTask<EntityTag> WriteAsync(Stream content, string? contentType, EntityTag? expectedETag, CancellationToken cancellationToken)
     {
-        var result = await StoreWriter.PutAsync(_service, _collection, Summary.Href, content, contentType, WritePrecondition.None, cancellationToken);
+        var precondition = StoreWriter.IfMatch(expectedETag);
+        var result = await StoreWriter.PutAsync(_service, _collection, Summary.Href, content, contentType, precondition, cancellationToken);
         return new EntityTag(result.Value);
     }
 

@@ -12,10 +12,16 @@ namespace AuroraTime.CalDav.StoreTree;
 /// </summary>
 internal static class StoreWriter
 {
+    /// <summary>The core's expected tag as a store condition, checked inside the write transaction.</summary>
+    public static WritePrecondition IfMatch(WebDav.Http.EntityTag? expected) =>
+        expected is { IsWeak: false } tag && ETag.TryParseQuoted(tag.ToString(), out var parsed)
+            ? WritePrecondition.IfMatch(parsed)
+            : WritePrecondition.None;
+
     public static async Task<ETag> PutAsync(CalDavService service, StoredCollection collection, string href, Stream content, string? contentType, WritePrecondition precondition, CancellationToken cancellationToken)
     {
         var bytes = await BodyReader.ReadAsync(content, service.Store.Limits.MaxObjectSize, cancellationToken)
-            ?? throw new DavException(403, CalDavNames.MaxResourceSizePrecondition, "The resource is larger than max-resource-size.");
+            ?? throw new DavException(413, CalDavNames.MaxResourceSizePrecondition, "The resource is larger than max-resource-size.");
         ObjectContent objectContent;
         if (collection.Kind == CollectionKind.Calendar)
         {
@@ -31,12 +37,16 @@ internal static class StoreWriter
             objectContent = new ObjectContent(bytes, string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType);
         }
         var result = await service.Store.PutObjectAsync(collection.Ref.Object(href), objectContent, precondition, cancellationToken);
+        if (result.IsSuccess && result.ETag is { } written)
+        {
+            await service.Notifier.WrittenAsync(collection, href, written, objectContent.Data, cancellationToken);
+        }
         return result.Outcome switch
         {
             _ when result.IsSuccess && result.ETag is { } tag => tag,
             StoreOutcome.UidConflict => throw new DavException(409, CalDavNames.NoUidConflict, $"The UID is already used by {result.ConflictingHref}."),
             StoreOutcome.PreconditionFailed => throw new DavException(412, null, "A precondition header does not hold for the current resource."),
-            StoreOutcome.TooLarge => throw new DavException(403, CalDavNames.MaxResourceSizePrecondition, "The resource is larger than max-resource-size."),
+            StoreOutcome.TooLarge => throw new DavException(413, CalDavNames.MaxResourceSizePrecondition, "The resource is larger than max-resource-size."),
             _ => throw new DavException(409, null, $"The store refused the write: {result.Outcome}."),
         };
     }

@@ -65,6 +65,29 @@ internal sealed class AlarmTriggers
         return new AlarmTriggers(null, ToDuration(ParseDuration(trigger)), relatedToEnd, repeat, interval);
     }
 
+    /// <summary>
+    /// The alarms of each component of a series (keyed by reference: overrides may be equal in value),
+    /// read once so that every instance of a component reuses them.
+    /// </summary>
+    /// <exception cref="IcalFormatException">A TRIGGER, REPEAT or DURATION is malformed.</exception>
+    public static Dictionary<CalendarComponent, List<AlarmTriggers>> ByComponent(IEnumerable<CalendarComponent> group, OccurrenceClock clock)
+    {
+        var byComponent = new Dictionary<CalendarComponent, List<AlarmTriggers>>(ReferenceEqualityComparer.Instance);
+        foreach (var component in group)
+        {
+            var triggers = new List<AlarmTriggers>();
+            foreach (var alarm in component.GetComponents("VALARM"))
+            {
+                if (Of(alarm, clock) is { } alarmTriggers)
+                {
+                    triggers.Add(alarmTriggers);
+                }
+            }
+            byComponent[component] = triggers;
+        }
+        return byComponent;
+    }
+
     public IEnumerable<Instant> For(Instant instanceStart, Instant instanceEnd)
     {
         var first = absolute ?? (relatedToEnd ? instanceEnd : instanceStart) + offset;

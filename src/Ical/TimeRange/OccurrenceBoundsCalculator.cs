@@ -52,11 +52,7 @@ internal static class OccurrenceBoundsCalculator
                     last = null;
                 }
             }
-            var alarms = new Dictionary<CalendarComponent, List<AlarmTriggers>>(ReferenceEqualityComparer.Instance);
-            foreach (var component in group)
-            {
-                alarms[component] = component.GetComponents("VALARM").Select(a => AlarmTriggers.Of(a, clock)).OfType<AlarmTriggers>().ToList();
-            }
+            var alarms = AlarmTriggers.ByComponent(group, clock);
             var unbounded = group.Any(IsUnbounded);
             if (unbounded)
             {

@@ -75,25 +75,12 @@ internal static class TimeRangeEvaluation
     /// <summary>RFC 4791 section 9.9 VALARM: any trigger time of any instance's alarms in the range.</summary>
     private static bool AlarmsOverlap(IReadOnlyList<CalendarComponent> group, TimeRangeWindow range, OccurrenceClock clock, RuleInstances rules, int maxInstances)
     {
-        var reach = Duration.Zero;
-        var triggersByComponent = new Dictionary<CalendarComponent, List<AlarmTriggers>>(ReferenceEqualityComparer.Instance);
-        foreach (var component in group)
-        {
-            var list = new List<AlarmTriggers>();
-            foreach (var alarm in component.GetComponents("VALARM"))
-            {
-                if (AlarmTriggers.Of(alarm, clock) is { } triggers)
-                {
-                    list.Add(triggers);
-                    reach = Duration.Max(reach, triggers.Reach);
-                }
-            }
-            triggersByComponent[component] = list;
-        }
+        var triggersByComponent = AlarmTriggers.ByComponent(group, clock);
         if (triggersByComponent.Values.All(l => l.Count == 0))
         {
             return false;
         }
+        var reach = triggersByComponent.Values.SelectMany(l => l).Aggregate(Duration.Zero, (widest, a) => Duration.Max(widest, a.Reach));
         var widen = reach + Margin;
         foreach (var occurrence in SeriesExpansion.Expand(group, clock, rules, range.Start - widen, range.End + widen, maxInstances))
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using AuroraTime.Ical.Model;
 using NodaTime;
@@ -54,9 +55,8 @@ public sealed class TimeZoneResolver
     /// tzdb knows the real history and future. RFC 7809 lets servers rely on standard zones the
     /// same way.</para>
     /// <para>The one exception is when only the data makes sense: when some offset the VTIMEZONE
-    /// declares (a TZOFFSETTO) never occurs in the built-in zone between the VTIMEZONE's earliest
-    /// DTSTART (not before 1900) and 2100, the data describes some other zone under a borrowed name
-    /// and is used.</para>
+    /// declares (a TZOFFSETTO) never occurs in the built-in zone between 1900 and 2100, the data
+    /// describes some other zone under a borrowed name and is used.</para>
     /// <para>Lenient: a VTIMEZONE that cannot be read (missing or malformed properties) is skipped, so
     /// its TZID stays unknown (and <see cref="TimeExtensions.ToInstant"/> falls back to the floating
     /// zone); a calendar validator reports such data separately. With repeated TZIDs the first wins.</para>
@@ -95,38 +95,35 @@ public sealed class TimeZoneResolver
         return added ? new TimeZoneResolver(_known, zones.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)) : this;
     }
 
-    private static readonly Instant LatestCheckedInstant = Instant.FromUtc(2100, 1, 1, 0, 0);
     private static readonly Instant EarliestCheckedInstant = Instant.FromUtc(1900, 1, 1, 0, 0);
+    private static readonly Instant LatestCheckedInstant = Instant.FromUtc(2100, 1, 1, 0, 0);
+
+    // The wall offsets each built-in zone uses in 1900-2100, computed once per zone: WithCalendar
+    // runs for every calendar object a request touches.
+    private static readonly ConcurrentDictionary<string, FrozenSet<Offset>> OffsetsInUse = new(StringComparer.Ordinal);
 
     private static bool OnlyTheDataMakesSense(CalendarComponent vtimezone, DateTimeZone known)
     {
         var declared = new HashSet<Offset>();
-        var earliest = LatestCheckedInstant;
         foreach (var observance in vtimezone.Components)
         {
-            var offsetTo = observance.GetProperty("TZOFFSETTO");
-            var dtStart = observance.GetProperty("DTSTART");
-            if (offsetTo is null || dtStart is null)
+            if (observance.GetProperty("TZOFFSETTO") is not { } offsetTo)
             {
                 continue;
             }
             try
             {
                 declared.Add(ObservanceValues.ParseUtcOffset(offsetTo.RawValue, offsetTo));
-                var start = ObservanceValues.ParseDateTime(dtStart.RawValue, dtStart, out _).InUtc().ToInstant();
-                earliest = start < earliest ? start : earliest;
             }
             catch (IcalFormatException)
             {
                 return false; // unreadable data cannot be the only thing that makes sense
             }
         }
-        if (declared.Count == 0)
-        {
-            return false;
-        }
-        var from = earliest < EarliestCheckedInstant ? EarliestCheckedInstant : earliest;
-        var used = known.GetZoneIntervals(from, LatestCheckedInstant).Select(i => i.WallOffset).ToHashSet();
-        return !declared.IsSubsetOf(used);
+        var used = OffsetsInUse.GetOrAdd(known.Id, _ => known
+            .GetZoneIntervals(EarliestCheckedInstant, LatestCheckedInstant)
+            .Select(interval => interval.WallOffset)
+            .ToFrozenSet());
+        return declared.Count > 0 && !declared.IsSubsetOf(used);
     }
 }

@@ -14,6 +14,8 @@ public static class VTimeZoneBuilder
     // on at the end of the interval, in which case it is written without UNTIL.
     private static readonly Duration Lookahead = Duration.FromDays(2 * 366);
 
+    private static readonly Instant EarliestSyntheticStart = Instant.FromUtc(1601, 1, 1, 0, 0);
+
     /// <summary>
     /// A VTIMEZONE whose offsets equal <paramref name="zone"/>'s from <paramref name="from"/> to
     /// <paramref name="to"/>: one STANDARD or DAYLIGHT observance per run of yearly transitions that
@@ -92,8 +94,11 @@ public static class VTimeZoneBuilder
         }
         else
         {
+            // Nothing changed before: any DTSTART at or before 'from' describes it. Outlook's 1601
+            // keeps it inside the years every reader accepts when 'from' is far in the past.
             var key = new ObservanceKey(first.Savings > Offset.Zero, first.WallOffset, first.WallOffset, first.Name);
-            onsets.Add(new Onset(key, from, from.WithOffset(first.WallOffset).LocalDateTime));
+            var at = from < EarliestSyntheticStart ? EarliestSyntheticStart : from;
+            onsets.Add(new Onset(key, at, at.WithOffset(first.WallOffset).LocalDateTime));
         }
         var previous = first;
         foreach (var interval in zone.GetZoneIntervals(from, end))

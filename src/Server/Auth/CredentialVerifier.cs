@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using AuroraTime.Server.Accounts;
@@ -14,6 +15,12 @@ public sealed class CredentialVerifier
     private readonly IStore _store;
     private readonly VerifiedCredentialCache _cache;
     private readonly Lazy<string> _dummyHash;
+
+    // Clients open several connections at once with the same credentials; while one slow check runs,
+    // the others wait for it instead of each burning a PBKDF2 computation (keyed by the cache's HMAC).
+    // Lazy, because GetOrAdd may run its factory for several racing callers but stores only one value.
+    private readonly ConcurrentDictionary<string, Lazy<Task<VerifiedCredential?>>> _inFlight = new(StringComparer.Ordinal);
+    private long _slowVerifications;
 
     public CredentialVerifier(IStore store, VerifiedCredentialCache cache, PasswordHasher hasher)
     {
@@ -39,13 +46,36 @@ public sealed class CredentialVerifier
             _cache.Remove(userName, password);
         }
 
-        var verified = await VerifySlowlyAsync(userName, password, cancellationToken);
+        var key = _cache.KeyOf(userName, password);
+        var shared = _inFlight.GetOrAdd(key, _ => new Lazy<Task<VerifiedCredential?>>(() => VerifyAndRememberAsync(userName, password)));
+        try
+        {
+            return await shared.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            _inFlight.TryRemove(KeyValuePair.Create(key, shared));
+        }
+    }
+
+    /// <summary>How many times the slow hash was computed (observability, and proof in tests that sharing works).</summary>
+    public long SlowVerifications => Interlocked.Read(ref _slowVerifications);
+
+    /// <summary>Shared by concurrent callers, so it ignores their cancellation: the work is bounded anyway.</summary>
+    private async Task<VerifiedCredential?> VerifyAndRememberAsync(string userName, string password)
+    {
+        // A check that finished just before this one started has already filled the cache.
+        if (_cache.TryGet(userName, password, out var justVerified))
+        {
+            return justVerified;
+        }
+        var verified = await VerifySlowlyAsync(userName, password, CancellationToken.None);
         if (verified is { } credential)
         {
             _cache.Add(userName, password, credential);
             if (credential.AppPasswordId is { } id)
             {
-                await _store.RecordAppPasswordUseAsync(userName, id, cancellationToken);
+                await _store.RecordAppPasswordUseAsync(userName, id, CancellationToken.None);
             }
         }
         return verified;
@@ -53,6 +83,7 @@ public sealed class CredentialVerifier
 
     private async Task<VerifiedCredential?> VerifySlowlyAsync(string userName, string password, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _slowVerifications);
         var account = await _store.GetAccountAsync(userName, cancellationToken);
         if (account is null)
         {

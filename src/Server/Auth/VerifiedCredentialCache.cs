@@ -92,7 +92,8 @@ public sealed class VerifiedCredentialCache
         }
     }
 
-    private string KeyOf(string userName, string password)
+    /// <summary>The cache key of these credentials: an HMAC, safe to keep in memory and to use as a dictionary key.</summary>
+    internal string KeyOf(string userName, string password)
     {
         // The NUL separator keeps ("ab", "c") and ("a", "bc") apart; user names cannot contain it.
         var message = Encoding.UTF8.GetBytes(userName + "\0" + password);

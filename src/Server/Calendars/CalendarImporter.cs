@@ -1,9 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using AuroraTime.CalDav.CalDav.Time;
 using AuroraTime.Ical;
 using AuroraTime.Ical.Reading;
+using AuroraTime.Ical.TimeZones;
+using AuroraTime.Ical.Validation;
 using AuroraTime.Ical.Writing;
 using AuroraTime.Storage.Contract;
+using NodaTime;
 
 namespace AuroraTime.Server.Calendars;
 
@@ -11,8 +15,10 @@ namespace AuroraTime.Server.Calendars;
 /// Imports an iCalendar file into a calendar of an account: split per UID
 /// (<see cref="CalendarSplitter"/>), each object created, or replaced when the calendar already has
 /// its UID (so importing the same file twice changes nothing). Creates the calendar when missing.
+/// Each object passes the same RFC 4791 section 4.1 validation as a PUT, and gets its occurrence
+/// bounds from the CalDAV time engine so time-range queries prefilter it like any other object.
 /// </summary>
-public sealed class CalendarImporter(IStore store)
+public sealed class CalendarImporter(IStore store, ICalendarTimeEngine timeEngine, DateTimeZone floatingZone)
 {
     public const string CalendarContentType = "text/calendar; charset=utf-8";
 
@@ -72,8 +78,19 @@ public sealed class CalendarImporter(IStore store)
 
     private async Task StoreObjectAsync(CollectionRef calendar, SplitObject item, ImportReport report, CancellationToken cancellationToken)
     {
+        var validation = CalDavObjectValidator.Validate(item.Calendar, ValidationOptions);
+        if (!validation.IsValid)
+        {
+            var line = validation.Line > 0 ? validation.Line : item.Line;
+            // The validator's message may already start with the position; the report puts it in front once.
+            var message = validation.Message ?? "invalid calendar object";
+            var prefix = $"line {line}: ";
+            report.Errors.Add(new SplitError(line, $"UID {item.Uid}: {(message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message)}"));
+            return;
+        }
+        var (first, last) = timeEngine.Bounds(item.Calendar, floatingZone);
         var bytes = CalendarSerializer.Serialize(item.Calendar);
-        var content = new ObjectContent(bytes, CalendarContentType, item.Uid, item.ComponentType);
+        var content = new ObjectContent(bytes, CalendarContentType, item.Uid, item.ComponentType, first, last);
         var existingHref = await store.FindHrefByUidAsync(calendar, item.Uid, cancellationToken);
         WriteResult result;
         if (existingHref is not null)
@@ -105,6 +122,12 @@ public sealed class CalendarImporter(IStore store)
                 break;
         }
     }
+
+    /// <summary>As lenient as a PUT (CalendarObjectPreparer): VERSION and DTSTAMP may be missing, TZIDs must resolve.</summary>
+    private static readonly CalDavValidationOptions ValidationOptions = CalDavValidationOptions.Lenient with
+    {
+        IsKnownTimeZone = tzid => TimeZoneResolver.Default.Find(tzid) is not null,
+    };
 
     /// <summary>The UID itself when it is a plain, URL-safe name, else a digest of it.</summary>
     internal static string PreferredHref(string uid) =>

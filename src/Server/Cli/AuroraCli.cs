@@ -52,6 +52,7 @@ public static class AuroraCli
             ServeCommand.Create(context, data),
             UserCommands.Create(context, data),
             AppPasswordCommands.Create(context, data),
+            FeedCommands.Create(context, data),
             CalendarFileCommands.CreateImport(context, data),
             CalendarFileCommands.CreateExport(context, data),
         };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using AuroraTime.CalDav.CalDav;
 using AuroraTime.Server.Calendars;
 
 namespace AuroraTime.Server.Cli;
@@ -23,7 +24,9 @@ internal static class CalendarFileCommands
             }
             var content = await File.ReadAllBytesAsync(path.FullName, ct);
             await using var scope = await CommandScope.OpenAsync(context, parsed.GetValue(data), ct);
-            var report = await new CalendarImporter(scope.Store).ImportAsync(parsed.GetRequiredValue(user), parsed.GetRequiredValue(calendar), content, ct);
+            var calDav = new CalDavService(scope.Store, new CalDavOptions());
+            var importer = new CalendarImporter(scope.Store, calDav.TimeEngine, calDav.Options.FloatingZone);
+            var report = await importer.ImportAsync(parsed.GetRequiredValue(user), parsed.GetRequiredValue(calendar), content, ct);
             foreach (var error in report.Errors)
             {
                 var where = error.Line > 0 ? $"{path.Name}:{error.Line}: " : string.Empty;

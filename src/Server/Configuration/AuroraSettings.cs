@@ -21,9 +21,6 @@ public sealed record AuroraSettings
     /// <summary>Key <c>Limits:MaxResourceBytes</c>: largest calendar object or file (PUT body).</summary>
     public long MaxResourceBytes { get; init; } = 10 * 1024 * 1024;
 
-    /// <summary>Key <c>Limits:MaxXmlBodyBytes</c>: largest XML request body (PROPFIND, REPORT ...).</summary>
-    public long MaxXmlBodyBytes { get; init; } = 1024 * 1024;
-
     /// <summary>Key <c>Auth:Pbkdf2Iterations</c>: cost of new password hashes (existing ones keep theirs).</summary>
     public int Pbkdf2Iterations { get; init; } = Auth.PasswordHasher.DefaultIterations;
 
@@ -45,7 +42,6 @@ public sealed record AuroraSettings
         {
             DataFolder = NonEmpty(configuration["Data"]) ?? defaults.DataFolder,
             MaxResourceBytes = configuration.GetValue("Limits:MaxResourceBytes", defaults.MaxResourceBytes),
-            MaxXmlBodyBytes = configuration.GetValue("Limits:MaxXmlBodyBytes", defaults.MaxXmlBodyBytes),
             Pbkdf2Iterations = configuration.GetValue("Auth:Pbkdf2Iterations", defaults.Pbkdf2Iterations),
             AuthCacheSeconds = configuration.GetValue("Auth:CacheSeconds", defaults.AuthCacheSeconds),
             AuthFailureBurst = configuration.GetValue("Auth:FailureBurst", defaults.AuthFailureBurst),

@@ -20,34 +20,22 @@ public sealed partial class SqliteStore
                 .With("$user", userName).With("$hash", passwordHash).With("$now", NowTicks)
                 .With("$zone", settings.TimeZoneId).With("$email", settings.EmailDisplayAlarms)
                 .ExecuteNonQuery();
-            return inserted == 1 ? StoreOutcome.Created : StoreOutcome.AlreadyExists;
+            return CreatedIfOneRow(inserted);
         }, cancellationToken);
     }
 
     public Task<Account?> GetAccountAsync(string userName, CancellationToken cancellationToken = default)
     {
         ResourceNames.CheckUserName(userName);
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read(session =>
-        {
-            using var reader = session.Command($"SELECT {AccountColumns} FROM accounts WHERE user_name = $user")
-                .With("$user", userName).ExecuteReader();
-            return reader.Read() ? ReadAccount(reader) : null;
-        }));
+        return ReadRowAsync(session => session.Command($"SELECT {AccountColumns} FROM accounts WHERE user_name = $user")
+            .With("$user", userName), ReadAccount, cancellationToken);
     }
 
     public Task<Page<Account>> ListAccountsAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(page);
-        var limit = page.CheckedLimit;
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read(session =>
-        {
-            using var reader = session.Command(
-                    $"SELECT {AccountColumns} FROM accounts WHERE user_name > $after ORDER BY user_name LIMIT $limit")
-                .With("$after", page.After ?? "").With("$limit", limit + 1).ExecuteReader();
-            return ReadPage(reader, limit, ReadAccount, account => account.UserName);
-        }));
+        return ReadPageAsync(page,
+            session => session.Command($"SELECT {AccountColumns} FROM accounts WHERE user_name > $after ORDER BY user_name LIMIT $limit"),
+            ReadAccount, account => account.UserName, cancellationToken);
     }
 
     public Task<StoreOutcome> SetPasswordHashAsync(string userName, string passwordHash, CancellationToken cancellationToken = default)
@@ -80,30 +68,9 @@ public sealed partial class SqliteStore
     private static bool AccountExists(SqliteSession session, string userName) =>
         session.Command("SELECT 1 FROM accounts WHERE user_name = $user").With("$user", userName).ExecuteScalar() is not null;
 
-    private static StoreOutcome OkIfOneRow(int rows) => rows == 1 ? StoreOutcome.Ok : StoreOutcome.NotFound;
-
     private static Account ReadAccount(SqliteDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),
         ToInstant(reader.GetInt64(2)),
         new AccountSettings(reader.GetNullableString(3), reader.GetBoolean(4)));
-
-    /// <summary>Reads up to <paramref name="limit"/> rows; a row beyond that means another page exists.</summary>
-    private static Page<T> ReadPage<T>(SqliteDataReader reader, int limit, Func<SqliteDataReader, T> readRow, Func<T, string> key)
-    {
-        var items = new List<T>();
-        var more = false;
-        while (reader.Read())
-        {
-            if (items.Count == limit)
-            {
-                more = true;
-                break;
-            }
-
-            items.Add(readRow(reader));
-        }
-
-        return new Page<T>(items, more ? key(items[^1]) : null);
-    }
 }

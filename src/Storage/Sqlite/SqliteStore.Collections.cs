@@ -70,13 +70,9 @@ public sealed partial class SqliteStore
     public Task<StoredCollection?> GetCollectionAsync(CollectionRef collection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collection);
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read(session =>
-        {
-            using var reader = session.Command($"SELECT {CollectionColumns} FROM collections WHERE user_name = $user AND path = $path")
-                .With("$user", collection.UserName).With("$path", collection.Path).ExecuteReader();
-            return reader.Read() ? ReadCollection(reader, collection.UserName) : null;
-        }));
+        return ReadRowAsync(session => session.Command($"SELECT {CollectionColumns} FROM collections WHERE user_name = $user AND path = $path")
+            .With("$user", collection.UserName).With("$path", collection.Path), reader => ReadCollection(reader, collection.UserName),
+            cancellationToken);
     }
 
     public Task<Page<StoredCollection>> ListCollectionsAsync(string userName, string? parentPath, PageRequest page, CancellationToken cancellationToken = default)
@@ -87,18 +83,11 @@ public sealed partial class SqliteStore
             throw new ArgumentException($"Invalid collection path '{parentPath}'.", nameof(parentPath));
         }
 
-        ArgumentNullException.ThrowIfNull(page);
-        var limit = page.CheckedLimit;
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read(session =>
-        {
-            using var reader = session.Command(
-                    $"SELECT {CollectionColumns} FROM collections WHERE user_name = $user AND parent_path = $parent AND path > $after " +
-                    "ORDER BY path LIMIT $limit")
-                .With("$user", userName).With("$parent", parentPath ?? "").With("$after", page.After ?? "")
-                .With("$limit", limit + 1).ExecuteReader();
-            return ReadPage(reader, limit, r => ReadCollection(r, userName), c => c.Ref.Path);
-        }));
+        return ReadPageAsync(page, session => session.Command(
+                $"SELECT {CollectionColumns} FROM collections WHERE user_name = $user AND parent_path = $parent AND path > $after " +
+                "ORDER BY path LIMIT $limit")
+            .With("$user", userName).With("$parent", parentPath ?? ""), r => ReadCollection(r, userName), c => c.Ref.Path,
+            cancellationToken);
     }
 
     public Task<StoreOutcome> UpdateCollectionPropertiesAsync(CollectionRef collection, CollectionProperties properties, CancellationToken cancellationToken = default)

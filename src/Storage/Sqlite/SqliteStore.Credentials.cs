@@ -15,48 +15,27 @@ public sealed partial class SqliteStore
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentNullException.ThrowIfNull(label);
         ArgumentException.ThrowIfNullOrEmpty(hash);
-        return WriteAsync(session =>
-        {
-            if (!AccountExists(session, userName))
-            {
-                return StoreOutcome.NotFound;
-            }
-
-            var inserted = session.Command(
-                    "INSERT INTO app_passwords (user_name, id, label, hash, created_at, last_used_at) " +
-                    "VALUES ($user, $id, $label, $hash, $now, NULL) ON CONFLICT DO NOTHING")
-                .With("$user", userName).With("$id", id).With("$label", label).With("$hash", hash).With("$now", NowTicks)
-                .ExecuteNonQuery();
-            return inserted == 1 ? StoreOutcome.Created : StoreOutcome.AlreadyExists;
-        }, cancellationToken);
+        return WriteAsync(session => InsertForAccount(session, userName, s => s.Command(
+                "INSERT INTO app_passwords (user_name, id, label, hash, created_at, last_used_at) " +
+                "VALUES ($user, $id, $label, $hash, $now, NULL) ON CONFLICT DO NOTHING")
+            .With("$user", userName).With("$id", id).With("$label", label).With("$hash", hash).With("$now", NowTicks)),
+            cancellationToken);
     }
 
     public Task<AppPassword?> GetAppPasswordAsync(string userName, string id, CancellationToken cancellationToken = default)
     {
         ResourceNames.CheckUserName(userName);
         ArgumentNullException.ThrowIfNull(id);
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read(session =>
-        {
-            using var reader = session.Command($"SELECT {AppPasswordColumns} FROM app_passwords WHERE user_name = $user AND id = $id")
-                .With("$user", userName).With("$id", id).ExecuteReader();
-            return reader.Read() ? ReadAppPassword(reader) : null;
-        }));
+        return ReadRowAsync(session => session.Command($"SELECT {AppPasswordColumns} FROM app_passwords WHERE user_name = $user AND id = $id")
+            .With("$user", userName).With("$id", id), ReadAppPassword, cancellationToken);
     }
 
     public Task<Page<AppPassword>> ListAppPasswordsAsync(string userName, PageRequest page, CancellationToken cancellationToken = default)
     {
         ResourceNames.CheckUserName(userName);
-        ArgumentNullException.ThrowIfNull(page);
-        var limit = page.CheckedLimit;
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read(session =>
-        {
-            using var reader = session.Command(
-                    $"SELECT {AppPasswordColumns} FROM app_passwords WHERE user_name = $user AND id > $after ORDER BY id LIMIT $limit")
-                .With("$user", userName).With("$after", page.After ?? "").With("$limit", limit + 1).ExecuteReader();
-            return ReadPage(reader, limit, ReadAppPassword, password => password.Id);
-        }));
+        return ReadPageAsync(page, session => session.Command(
+                $"SELECT {AppPasswordColumns} FROM app_passwords WHERE user_name = $user AND id > $after ORDER BY id LIMIT $limit")
+            .With("$user", userName), ReadAppPassword, password => password.Id, cancellationToken);
     }
 
     public Task<StoreOutcome> RecordAppPasswordUseAsync(string userName, string id, CancellationToken cancellationToken = default)
@@ -91,47 +70,26 @@ public sealed partial class SqliteStore
             throw new ArgumentOutOfRangeException(nameof(scope), scope, "Unknown feed scope.");
         }
 
-        return WriteAsync(session =>
-        {
-            if (!AccountExists(session, userName))
-            {
-                return StoreOutcome.NotFound;
-            }
-
-            var inserted = session.Command(
-                    "INSERT INTO feed_links (token_id, user_name, collection_path, scope, created_at, revoked_at) " +
-                    "VALUES ($token, $user, $path, $scope, $now, NULL) ON CONFLICT DO NOTHING")
-                .With("$token", tokenId).With("$user", userName).With("$path", collectionPath)
-                .With("$scope", (int)scope).With("$now", NowTicks).ExecuteNonQuery();
-            return inserted == 1 ? StoreOutcome.Created : StoreOutcome.AlreadyExists;
-        }, cancellationToken);
+        return WriteAsync(session => InsertForAccount(session, userName, s => s.Command(
+                "INSERT INTO feed_links (token_id, user_name, collection_path, scope, created_at, revoked_at) " +
+                "VALUES ($token, $user, $path, $scope, $now, NULL) ON CONFLICT DO NOTHING")
+            .With("$token", tokenId).With("$user", userName).With("$path", collectionPath)
+            .With("$scope", (int)scope).With("$now", NowTicks)), cancellationToken);
     }
 
     public Task<FeedLink?> GetFeedLinkAsync(string tokenId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tokenId);
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read(session =>
-        {
-            using var reader = session.Command($"SELECT {FeedLinkColumns} FROM feed_links WHERE token_id = $token")
-                .With("$token", tokenId).ExecuteReader();
-            return reader.Read() ? ReadFeedLink(reader) : null;
-        }));
+        return ReadRowAsync(session => session.Command($"SELECT {FeedLinkColumns} FROM feed_links WHERE token_id = $token")
+            .With("$token", tokenId), ReadFeedLink, cancellationToken);
     }
 
     public Task<Page<FeedLink>> ListFeedLinksAsync(string userName, PageRequest page, CancellationToken cancellationToken = default)
     {
         ResourceNames.CheckUserName(userName);
-        ArgumentNullException.ThrowIfNull(page);
-        var limit = page.CheckedLimit;
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read(session =>
-        {
-            using var reader = session.Command(
-                    $"SELECT {FeedLinkColumns} FROM feed_links WHERE user_name = $user AND token_id > $after ORDER BY token_id LIMIT $limit")
-                .With("$user", userName).With("$after", page.After ?? "").With("$limit", limit + 1).ExecuteReader();
-            return ReadPage(reader, limit, ReadFeedLink, link => link.TokenId);
-        }));
+        return ReadPageAsync(page, session => session.Command(
+                $"SELECT {FeedLinkColumns} FROM feed_links WHERE user_name = $user AND token_id > $after ORDER BY token_id LIMIT $limit")
+            .With("$user", userName), ReadFeedLink, link => link.TokenId, cancellationToken);
     }
 
     public Task<StoreOutcome> RevokeFeedLinkAsync(string userName, string tokenId, CancellationToken cancellationToken = default)

@@ -14,13 +14,8 @@ public sealed partial class SqliteStore
     public Task<StoredObject?> GetObjectAsync(ObjectRef resource, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read(session =>
-        {
-            using var reader = session.Command($"SELECT {ObjectColumns} FROM objects o {InCollection} AND o.href = $href")
-                .WithCollection(resource.Collection).With("$href", resource.Href).ExecuteReader();
-            return reader.Read() ? ReadObject(reader) : null;
-        }));
+        return ReadRowAsync(session => session.Command($"SELECT {ObjectColumns} FROM objects o {InCollection} AND o.href = $href")
+            .WithCollection(resource.Collection).With("$href", resource.Href), ReadObject, cancellationToken);
     }
 
     public Task<IReadOnlyList<StoredObject>> GetObjectsAsync(CollectionRef collection, IReadOnlyCollection<string> hrefs, CancellationToken cancellationToken = default)
@@ -59,45 +54,28 @@ public sealed partial class SqliteStore
     public Task<Page<ObjectSummary>> ListObjectsAsync(CollectionRef collection, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collection);
-        ArgumentNullException.ThrowIfNull(page);
-        var limit = page.CheckedLimit;
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read(session =>
-        {
-            using var reader = session.Command(
-                    $"SELECT {SummaryColumns} FROM objects o {InCollection} AND o.href > $after ORDER BY o.href LIMIT $limit")
-                .WithCollection(collection).With("$after", page.After ?? "").With("$limit", limit + 1).ExecuteReader();
-            return ReadPage(reader, limit, ReadSummary, summary => summary.Href);
-        }));
+        return ReadPageAsync(page, session => session.Command(
+                $"SELECT {SummaryColumns} FROM objects o {InCollection} AND o.href > $after ORDER BY o.href LIMIT $limit")
+            .WithCollection(collection), ReadSummary, summary => summary.Href, cancellationToken);
     }
 
     public Task<Page<StoredObject>> FindObjectsInRangeAsync(CollectionRef collection, TimeRangeQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(page);
-        var limit = page.CheckedLimit;
-        cancellationToken.ThrowIfCancellationRequested();
         // Two statements so each matches its index: with a component type the
         // (collection, component, href, first, last) index serves both the filter and the order.
         var componentFilter = query.ComponentType is null ? "" : "AND o.component = $component ";
         var sql = $"SELECT {ObjectColumns} FROM objects o {InCollection} {componentFilter}AND o.href > $after " +
                   "AND (o.first_at IS NULL OR o.first_at <= $end) AND (o.last_at IS NULL OR o.last_at >= $start) " +
                   "ORDER BY o.href LIMIT $limit";
-        return Task.FromResult(Read(session =>
+        return ReadPageAsync(page, session =>
         {
             var command = session.Command(sql).WithCollection(collection)
-                .With("$after", page.After ?? "").With("$limit", limit + 1)
                 .With("$start", query.Start?.ToUnixTimeTicks() ?? long.MinValue)
                 .With("$end", query.End?.ToUnixTimeTicks() ?? long.MaxValue);
-            if (query.ComponentType is not null)
-            {
-                command.With("$component", query.ComponentType);
-            }
-
-            using var reader = command.ExecuteReader();
-            return ReadPage(reader, limit, ReadObject, found => found.Href);
-        }));
+            return query.ComponentType is null ? command : command.With("$component", query.ComponentType);
+        }, ReadObject, found => found.Href, cancellationToken);
     }
 
     public Task<string?> FindHrefByUidAsync(CollectionRef collection, string uid, CancellationToken cancellationToken = default)

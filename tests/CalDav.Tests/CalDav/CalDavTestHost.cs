@@ -47,7 +47,7 @@ internal sealed class CalDavTestHost : IAsyncDisposable
 
     public SqliteStore Store { get; }
 
-    public static async Task<CalDavTestHost> StartAsync(Action<CalDavOptions>? configure = null, StoreLimits? limits = null)
+    public static async Task<CalDavTestHost> StartAsync(Action<CalDavOptions>? configure = null, StoreLimits? limits = null, Action<IServiceCollection>? services = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "aurora-caldav-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -60,6 +60,7 @@ internal sealed class CalDavTestHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IStore>(store);
+        services?.Invoke(builder.Services);
         builder.Services.AddCalDav(configure);
         var app = builder.Build();
         app.Use(SignInFromTestHeader);

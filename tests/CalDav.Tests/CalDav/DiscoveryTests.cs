@@ -1,3 +1,5 @@
+using AuroraTime.Storage.Contract;
+
 namespace AuroraTime.CalDav.Tests.CalDav;
 
 using static Multistatus;
@@ -65,6 +67,15 @@ public sealed class DiscoveryTests : IAsyncLifetime
         Assert.NotNull(calendar.Element(C + "calendar"));
     }
 
+    [Fact]
+    public async Task An_account_with_only_plain_collections_still_gets_a_default_calendar()
+    {
+        Assert.Equal(StoreOutcome.Created, await _host.Store.CreateCollectionAsync(new CollectionRef("bob", "files"), CollectionKind.Plain, CollectionProperties.Empty));
+        var listing = await _host.PropfindAsync("/calendars/bob/", "<D:resourcetype/>", depth: "1", user: "bob");
+        Assert.NotNull(listing.Response("/calendars/bob/default/").Found(D + "resourcetype")!.Element(C + "calendar"));
+        Assert.Contains("/calendars/bob/files/", listing.Hrefs());
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/principals/alice/")]
@@ -80,6 +91,7 @@ public sealed class DiscoveryTests : IAsyncLifetime
         Assert.Contains("calendar-access", dav);
         Assert.Contains("extended-mkcol", dav);
         Assert.DoesNotContain("2", dav); // no LOCK support, so class 2 would be a lie
+        Assert.Contains("access-control", dav); // RFC 3744 section 7.2, see AccessControlTests
         var allow = response.Header("Allow")!;
         foreach (var method in new[] { "PROPFIND", "REPORT", "PUT", "DELETE", "MKCALENDAR" })
         {

@@ -57,6 +57,15 @@ public class OccurrenceExpanderTests
     }
 
     [Fact]
+    public void Dtstart_not_matching_the_rule_is_still_the_first_instance()
+    {
+        // 2024-03-28 is a Thursday; the rule wants the last Friday of each month.
+        var ics = Calendar("BEGIN:VEVENT\nUID:s\nDTSTAMP:20240101T000000Z\nDTSTART:20240328T090000Z\nRRULE:FREQ=MONTHLY;BYDAY=-1FR\nEND:VEVENT");
+        var starts = Expand(ics, "2024-03-01T00:00:00Z", "2024-05-01T00:00:00Z").Select(o => InstantPattern.General.Format(o.Start));
+        Assert.Equal(["2024-03-28T09:00:00Z", "2024-03-29T09:00:00Z", "2024-04-26T09:00:00Z"], starts);
+    }
+
+    [Fact]
     public void A_custom_vtimezone_is_used_for_its_tzid()
     {
         var ics = Calendar("""

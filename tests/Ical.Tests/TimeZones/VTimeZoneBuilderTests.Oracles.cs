@@ -1,4 +1,5 @@
 using System.Globalization;
+using AuroraTime.Ical.Tests.Oracles;
 using AuroraTime.Ical.TimeZones;
 using NodaTime;
 
@@ -20,10 +21,10 @@ public partial class VTimeZoneBuilderTests
     private static readonly Instant OracleFrom = ZoneComparison.Utc(2000);
     private static readonly Instant OracleTo = ZoneComparison.Utc(2030);
 
-    [Fact]
+    [OracleFact(Oracle.PythonIcalendar)]
     public void Python_icalendar_reads_the_same_offsets_from_the_built_VTIMEZONEs()
     {
-        OracleProcess.Require(PythonHasIcalendar(), "python3-icalendar for /usr/bin/python3");
+        OracleTool.Require(Oracle.PythonIcalendar);
         var cases = OracleZones.Select(id => Tzdb[id]).Select(zone => (
             Zone: zone,
             Instants: ZoneComparison.SampleInstants(zone, OracleFrom, OracleTo, Duration.FromHours(97)).ToList())).ToList();
@@ -47,12 +48,10 @@ public partial class VTimeZoneBuilderTests
         Assert.All(cases.Zip(answers), pair => Assert.Equal(pair.First.Instants.Count, pair.Second.Length));
     }
 
-    [Fact]
+    [OracleFact(Oracle.IcalJs)]
     public void Icaljs_gives_local_times_the_same_offsets_from_the_built_VTIMEZONEs()
     {
-        OracleProcess.Require(
-            Directory.Exists(Path.Combine(OracleProcess.OraclesDirectory(), "node_modules", "ical.js")),
-            "ical.js (npm ci in tests/Oracles)");
+        OracleTool.Require(Oracle.IcalJs);
         // ical.js's own question is "which offset does this local time have" (ICAL.Timezone.utcOffset),
         // so it is asked about local times that occur exactly once: every 97 hours, and the wall
         // times one second before and after each transition.
@@ -80,20 +79,5 @@ public partial class VTimeZoneBuilderTests
             .Take(10).ToList();
         Assert.Empty(differences);
         Assert.All(cases.Zip(answers), pair => Assert.Equal(pair.First.Locals.Count, pair.Second.Length));
-    }
-
-    private static bool PythonHasIcalendar()
-    {
-        if (!File.Exists("/usr/bin/python3"))
-        {
-            return false;
-        }
-        using var check = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/python3", "-c \"import icalendar\"")
-        {
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
-        check.WaitForExit(30_000);
-        return check.HasExited && check.ExitCode == 0;
     }
 }

@@ -121,6 +121,20 @@ public partial class VTimeZoneBuilderTests
         Assert.Equal("+0300", standard.GetProperty("TZOFFSETFROM")!.RawValue);
     }
 
+    [Theory]
+    [InlineData("Europe/Berlin")]
+    [InlineData("America/New_York")]
+    [InlineData("UTC")]
+    public void The_whole_range_of_time_can_be_written_and_read_back(string id)
+    {
+        var zone = Tzdb[id];
+
+        var readBack = VTimeZoneReader.FromComponent(VTimeZoneBuilder.Build(zone, Instant.MinValue, Instant.MaxValue));
+
+        var instants = ZoneComparison.SampleInstants(zone, ZoneComparison.Utc(1600), ZoneComparison.Utc(2100), Duration.FromDays(17));
+        Assert.Empty(ZoneComparison.Differences(zone, readBack, instants));
+    }
+
     [Fact]
     public void An_interval_that_ends_before_it_starts_is_an_argument_error()
     {

@@ -82,6 +82,27 @@ public class VTimeZoneReaderTests
     }
 
     [Fact]
+    public void One_zone_answers_concurrent_lookups_in_far_years_consistently()
+    {
+        var zone = Read(VTimeZoneFixtures.NewYork);
+        var expected = Tzdb["America/New_York"];
+        var instants = Enumerable.Range(0, 4_000)
+            .Select(i => Instant.FromUtc(3000 + (i % 200), 1 + (i % 12), 1 + (i % 28), i % 24, 0))
+            .ToArray();
+        var wrong = 0;
+
+        Parallel.ForEach(instants, instant =>
+        {
+            if (zone.GetUtcOffset(instant) != expected.GetUtcOffset(instant))
+            {
+                Interlocked.Increment(ref wrong);
+            }
+        });
+
+        Assert.Equal(0, wrong);
+    }
+
+    [Fact]
     public void Outlook_1601_definitions_are_read_like_any_other()
     {
         var zone = Read(VTimeZoneFixtures.OutlookWesternEurope);

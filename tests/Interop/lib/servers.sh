@@ -52,7 +52,7 @@ start_xandikos() {
   wait_http "http://127.0.0.1:$port/"
 }
 
-# AuroraTime from its Release build. Args: port dir user password
+# AuroraTime from its Release build (aurora user add, then aurora serve on the folder). Args: port dir user password
 start_aurora() {
   local port="$1" dir="$2" user="$3" password="$4"
   local root; root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"

@@ -46,61 +46,9 @@ public sealed class FilterEvaluator(ICalendarTimeEngine engine, DateTimeZone flo
         return children.Any(child => ComponentMatches(vcalendar, child, filter));
     }
 
-    private bool TimeRangeMatches(CalendarComponent vcalendar, CalendarComponent component, TimeRangeFilter range)
-    {
-        if (component.Name.Equals("VALARM", StringComparison.OrdinalIgnoreCase))
-        {
-            return AlarmMatches(vcalendar, component, range);
-        }
-        return engine.Overlaps(vcalendar, component, range.Start, range.End, floatingZone);
-    }
-
-    /// <summary>RFC 4791 9.9 VALARM: a trigger time of any instance falls in the range (REPEAT included).</summary>
-    private bool AlarmMatches(CalendarComponent vcalendar, CalendarComponent alarm, TimeRangeFilter range)
-    {
-        var owner = vcalendar.Components.FirstOrDefault(c => c.Components.Any(a => ReferenceEquals(a, alarm)));
-        var trigger = alarm.GetProperty("TRIGGER");
-        if (owner is null || trigger is null)
-        {
-            return false;
-        }
-        var zones = TimeZoneResolver.Default.WithCalendar(vcalendar);
-        var repeat = int.TryParse(alarm.GetProperty("REPEAT")?.RawValue, out var r) ? Math.Clamp(r, 0, 1000) : 0;
-        var interval = IcalDuration.TryParse(alarm.GetProperty("DURATION")?.RawValue, out var d) ? d.ExactPart + Duration.FromDays(d.NominalDays) : Duration.Zero;
-        var window = new Ical.TimeRange.TimeRangeWindow(range.Start, range.End);
-        try
-        {
-            if (string.Equals(trigger.GetParameterValue("VALUE"), "DATE-TIME", StringComparison.OrdinalIgnoreCase))
-            {
-                var at = IcalDateTime.FromProperty(trigger).ToInstant(zones, floatingZone);
-                return Ical.TimeRange.TimeRangeRules.AlarmOverlaps(window, Ical.TimeRange.TimeRangeRules.AlarmTriggerTimes(at, repeat, interval));
-            }
-            if (!IcalDuration.TryParse(trigger.RawValue, out var offset))
-            {
-                return false;
-            }
-            var exact = offset.ExactPart + Duration.FromDays(offset.NominalDays);
-            var fromEnd = string.Equals(trigger.GetParameterValue("RELATED"), "END", StringComparison.OrdinalIgnoreCase);
-            var reach = Duration.FromDays(2) + Duration.FromTicks(Math.Abs(exact.BclCompatibleTicks)) + interval * repeat;
-            foreach (var instance in engine.Expand(vcalendar, owner.Name, owner.GetProperty("UID")?.RawValue, range.Start - reach, range.End + reach, floatingZone))
-            {
-                if (!ReferenceEquals(instance.Component, owner))
-                {
-                    continue;
-                }
-                var at = (fromEnd ? instance.End : instance.Start) + exact;
-                if (Ical.TimeRange.TimeRangeRules.AlarmOverlaps(window, Ical.TimeRange.TimeRangeRules.AlarmTriggerTimes(at, repeat, interval)))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-        catch (IcalFormatException)
-        {
-            return false;
-        }
-    }
+    /// <summary>RFC 4791 9.9, including VALARM (any trigger time of any instance in the range).</summary>
+    private bool TimeRangeMatches(CalendarComponent vcalendar, CalendarComponent component, TimeRangeFilter range) =>
+        engine.Overlaps(vcalendar, component, range.Start, range.End, floatingZone);
 
     private bool PropFilterMatches(CalendarComponent component, PropFilter filter)
     {

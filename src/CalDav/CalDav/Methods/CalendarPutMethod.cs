@@ -46,7 +46,9 @@ internal sealed class CalendarPutMethod(CalDavService service, IDavMethodHandler
         if (body is null)
         {
             // RFC 4791 5.3.2.1 CALDAV:max-resource-size: "The resource submitted ... MUST have an octet size less than or equal to" it.
-            await CalDavErrorBody.WriteAsync(request.Http.Response, 403, new XElement(CalDavNames.MaxResourceSizePrecondition), $"The limit is {limit} bytes.");
+            // The status is 413 (RFC 9110 15.5.14), the one every client and proxy understands as "too big", whether the body
+            // had a Content-Length or came chunked and hit Kestrel's cap; the precondition element still says which limit.
+            await CalDavErrorBody.WriteAsync(request.Http.Response, 413, new XElement(CalDavNames.MaxResourceSizePrecondition), $"The limit is {limit} bytes.");
             return;
         }
         var prepared = service.Preparer.Prepare(body, http.ContentType, calendar.Stored);
@@ -63,6 +65,7 @@ internal sealed class CalendarPutMethod(CalDavService service, IDavMethodHandler
                 // INTEROP.md: 201 new / 204 update (never 200), always with the ETag.
                 response.Headers.ETag = result.ETag!.Value.Quoted;
                 response.StatusCode = result.Outcome == StoreOutcome.Created ? 201 : 204;
+                await service.Notifier.WrittenAsync(calendar.Stored, name, result.ETag!.Value, prepared.Content!.Data, request.Aborted);
                 return;
             case StoreOutcome.PreconditionFailed:
                 throw new DavException(412, null, "A precondition header does not hold for the current resource.");
@@ -73,7 +76,7 @@ internal sealed class CalendarPutMethod(CalDavService service, IDavMethodHandler
                 await CalDavErrorBody.WriteAsync(response, 409, new XElement(CalDavNames.NoUidConflict, new XElement(DavNames.Href, other)), "Another object in this calendar has the same UID.");
                 return;
             case StoreOutcome.TooLarge:
-                await CalDavErrorBody.WriteAsync(response, 403, new XElement(CalDavNames.MaxResourceSizePrecondition), $"The limit is {limit} bytes.");
+                await CalDavErrorBody.WriteAsync(response, 413, new XElement(CalDavNames.MaxResourceSizePrecondition), $"The limit is {limit} bytes.");
                 return;
             default:
                 throw new DavException(409, null, $"The store refused the write: {result.Outcome}.");

@@ -1,0 +1,47 @@
+namespace AuroraTime.CalDav.CalDav.Changes;
+
+/// <summary>
+/// Hears about resources that CalDAV requests changed, after the store committed them (reminder
+/// planning, feeds). Register any number as <c>ICalendarObjectObserver</c> singletons before
+/// <c>AddCalDav</c>'s service is first resolved; none are registered by default.
+/// </summary>
+/// <remarks>
+/// Calls happen on the request's path, in order, after the write is durable. An observer that
+/// throws is logged and skipped: the client's request still succeeds, because its write is already
+/// committed and answering with an error would make the client retry a change that happened.
+/// Observers must therefore be able to catch up on their own (e.g. by re-reading the store).
+/// </remarks>
+public interface ICalendarObjectObserver
+{
+    /// <summary>A resource was written (PUT, COPY/MOVE target) or deleted (DELETE, MOVE source).</summary>
+    Task ObjectChangedAsync(CalendarObjectChange change, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A collection and everything in it is gone (DELETE, the source of a collection MOVE, or a
+    /// collection replaced by an overwriting COPY/MOVE). No per-object Deleted calls are made for it.
+    /// </summary>
+    Task CollectionDeletedAsync(string account, string collectionPath, CancellationToken cancellationToken);
+}
+
+public enum CalendarObjectChangeKind
+{
+    Written,
+    Deleted,
+}
+
+/// <summary>One committed change of a resource.</summary>
+/// <param name="Kind">Written (created or replaced) or Deleted.</param>
+/// <param name="Account">The account (user name) owning the collection.</param>
+/// <param name="CollectionPath">The collection's path in the account home ("work", "litmus/sub").</param>
+/// <param name="Href">The resource's decoded name inside the collection.</param>
+/// <param name="IsCalendarCollection">True when the collection is a calendar (RFC 4791 section 4.2), so Data is iCalendar.</param>
+/// <param name="ETag">The new entity tag (quoted) for Written; null for Deleted.</param>
+/// <param name="Data">The stored bytes for Written; empty for Deleted.</param>
+public sealed record CalendarObjectChange(
+    CalendarObjectChangeKind Kind,
+    string Account,
+    string CollectionPath,
+    string Href,
+    bool IsCalendarCollection,
+    string? ETag,
+    ReadOnlyMemory<byte> Data);

@@ -1,0 +1,153 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using AuroraTime.Ical;
+using AuroraTime.Ical.Model;
+using AuroraTime.Ical.Reading;
+using AuroraTime.Ical.TimeRange;
+using AuroraTime.Ical.TimeZones;
+using AuroraTime.Ical.Values;
+using AuroraTime.Ical.Writing;
+using AuroraTime.Storage.Contract;
+using NodaTime;
+
+namespace AuroraTime.CalDav.Feeds;
+
+/// <summary>
+/// Writes a feed as one VCALENDAR (RFC 5545 section 3.4, METHOD:PUBLISH per RFC 5546 section 3.2.1)
+/// straight to a <see cref="PipeWriter"/>, one store page at a time, so memory stays flat however
+/// large the calendar is. Events are selected with the store's time-range prefilter, then the
+/// engine's exact RFC 4791 section 9.9 test; a recurring object is written whole (master and
+/// overrides, not expanded). Each TZID in use gets one VTIMEZONE (RFC 5545 section 3.2.19), written
+/// before the first event that needs it: the object's own definition, else one built from tzdb.
+/// </summary>
+public sealed class FeedGenerator(IStore store, FeedOptions options)
+{
+    private const string ProductId = "-//AuroraTime//aurora feed//EN";
+
+    /// <summary>
+    /// Last-Modified (RFC 9110 section 8.8.2): the newest change of any member of the feed's calendars
+    /// (metadata only), but never before <paramref name="notBefore"/>. The host passes the start of the
+    /// current UTC day: the window moves daily, and a deletion leaves no member with a newer time, so
+    /// If-Modified-Since clients get a fresh feed at least once a day. ETag clients see every change at once.
+    /// </summary>
+    public async Task<Instant> LastModifiedAsync(FeedSource source, Instant notBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var latest = Instant.Max(source.Link.CreatedAt, notBefore);
+        foreach (var calendar in source.Calendars)
+        {
+            latest = Instant.Max(latest, calendar.CreatedAt);
+            PageRequest? page = PageRequest.First(PageRequest.MaxLimit);
+            while (page is not null)
+            {
+                var listing = await store.ListObjectsAsync(calendar.Ref, page, cancellationToken);
+                foreach (var summary in listing.Items)
+                {
+                    latest = Instant.Max(latest, summary.LastModified);
+                }
+                page = listing.NextRequest(PageRequest.MaxLimit);
+            }
+        }
+        return latest;
+    }
+
+    /// <returns>The number of VEVENTs written.</returns>
+    public async Task<int> WriteAsync(FeedSource source, FeedWindow window, PipeWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(output);
+        var zones = TimeZoneResolver.Default;
+        var floatingZone = zones.Find(source.TimeZoneId) ?? DateTimeZone.Utc;
+        var writtenZones = new HashSet<string>(StringComparer.Ordinal);
+        var writer = new IcalWriter(output);
+        WriteHeader(source, writer);
+        var events = 0;
+        var query = new TimeRangeQuery(window.Start, window.End, "VEVENT");
+        foreach (var calendar in source.Calendars)
+        {
+            PageRequest? page = PageRequest.First(options.PageSize);
+            while (page is not null)
+            {
+                var candidates = await store.FindObjectsInRangeAsync(calendar.Ref, query, page, cancellationToken);
+                foreach (var stored in candidates.Items)
+                {
+                    events += WriteObject(stored, source, window, zones, floatingZone, writtenZones, output);
+                }
+                page = candidates.NextRequest(options.PageSize);
+                var flushed = await output.FlushAsync(cancellationToken);
+                if (flushed.IsCanceled || flushed.IsCompleted)
+                {
+                    return events; // The client went away.
+                }
+            }
+        }
+        writer.WriteEndComponent("VCALENDAR");
+        await output.FlushAsync(cancellationToken);
+        return events;
+    }
+
+    private static void WriteHeader(FeedSource source, IcalWriter writer)
+    {
+        writer.WriteBeginComponent("VCALENDAR");
+        writer.WriteProperty(new CalendarProperty("VERSION", "2.0"));
+        writer.WriteProperty(new CalendarProperty("PRODID", ProductId));
+        writer.WriteProperty(new CalendarProperty("CALSCALE", "GREGORIAN"));
+        writer.WriteProperty(new CalendarProperty("METHOD", "PUBLISH"));
+        writer.WriteProperty(new CalendarProperty("X-WR-CALNAME", TextValue.Escape(source.CalendarName)));
+        writer.WriteProperty(new CalendarProperty("X-WR-TIMEZONE", TextValue.Escape(source.TimeZoneId)));
+        // RFC 7986 section 5.7; X-PUBLISHED-TTL is the older name Outlook and Google read.
+        writer.WriteProperty(new CalendarProperty("REFRESH-INTERVAL", [new CalendarParameter("VALUE", "DURATION")], "PT1H"));
+        writer.WriteProperty(new CalendarProperty("X-PUBLISHED-TTL", "PT1H"));
+    }
+
+    private static int WriteObject(
+        StoredObject stored, FeedSource source, FeedWindow window, TimeZoneResolver zones, DateTimeZone floatingZone,
+        HashSet<string> writtenZones, IBufferWriter<byte> output)
+    {
+        List<CalendarComponent> events;
+        CalendarComponent parsed;
+        try
+        {
+            parsed = CalendarParser.ParseSingle(stored.Data.Span, IcalReaderOptions.Lenient);
+            if (!TimeRangeFilter.Overlaps(parsed, "VEVENT", window.Start, window.End, zones, floatingZone))
+            {
+                return 0;
+            }
+            events = FeedScopeFilter.Apply(parsed, source.Link.Scope, source.Link.TokenId).ToList();
+        }
+        catch (IcalFormatException)
+        {
+            return 0; // Stored data the engine cannot read is left out rather than breaking the whole feed.
+        }
+        foreach (var tzid in events.SelectMany(UsedZoneIds))
+        {
+            if (writtenZones.Add(tzid) && TimeZoneFor(tzid, parsed, window, zones) is { } vtimezone)
+            {
+                CalendarSerializer.Write(vtimezone, output);
+            }
+        }
+        foreach (var vevent in events)
+        {
+            CalendarSerializer.Write(vevent, output);
+        }
+        return events.Count;
+    }
+
+    private static IEnumerable<string> UsedZoneIds(CalendarComponent vevent) =>
+        vevent.Properties.Select(p => p.GetParameterValue("TZID")).OfType<string>().Where(t => t.Length > 0);
+
+    private static CalendarComponent? TimeZoneFor(string tzid, CalendarComponent parsed, FeedWindow window, TimeZoneResolver zones)
+    {
+        var own = parsed.GetComponents("VTIMEZONE").FirstOrDefault(z => z.GetProperty("TZID")?.RawValue == tzid);
+        if (own is not null)
+        {
+            return own;
+        }
+        // Built over the window plus a year before it, so recurring series that started earlier resolve too.
+        // The TZID is kept as the event spells it (a Windows name stays a Windows name) so the reference resolves.
+        return zones.Find(tzid) is { } zone
+            ? VTimeZoneBuilder.Build(zone, window.Start - Duration.FromDays(366), window.End)
+                .WithProperty("TZID", new CalendarProperty("TZID", tzid))
+            : null;
+    }
+}

@@ -1,0 +1,17 @@
+namespace AuroraTime.CalDav.Feeds;
+
+/// <summary>How feeds are generated. The host fills it from configuration (see src/Server/CONFIGURATION.md).</summary>
+public sealed record FeedOptions
+{
+    /// <summary>Whole days before today (UTC) that the window reaches back.</summary>
+    public int DaysBack { get; init; } = 90;
+
+    /// <summary>Months after today (UTC) that the window reaches ahead.</summary>
+    public int MonthsAhead { get; init; } = 18;
+
+    /// <summary>X-WR-TIMEZONE and the zone of floating times when the account has no zone set.</summary>
+    public string DefaultTimeZone { get; init; } = "UTC";
+
+    /// <summary>Stored objects read per store round trip (bounds the memory a feed holds at once).</summary>
+    public int PageSize { get; init; } = 200;
+}

@@ -1,0 +1,65 @@
+using AuroraTime.Reminders.Planning;
+using AuroraTime.Reminders.Scheduling;
+using AuroraTime.Storage.Contract;
+using NodaTime;
+
+namespace AuroraTime.Reminders.Reconciling;
+
+/// <summary>
+/// Keeps an object's pending reminders equal to its plan: re-plans after every write, and relies on
+/// the store dropping a deleted object's firings (they die with the object).
+/// </summary>
+public sealed class ReminderReconciler(IStore store, ReminderOptions options, PlanChangeSignal signal, TimeProvider time)
+{
+    /// <summary>Re-plans the object as it is now stored, from now on.</summary>
+    /// <returns>The store's outcome: Ok, NotFound (deleted meanwhile), PreconditionFailed (rewritten meanwhile: that write re-plans).</returns>
+    public async Task<StoreOutcome> ReplanAsync(ObjectRef resource, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var stored = await store.GetObjectAsync(resource, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            signal.Notify();
+            return StoreOutcome.NotFound;
+        }
+        var owner = await OwnerAsync(resource.Collection.UserName, cancellationToken).ConfigureAwait(false);
+        var plan = AlarmPlanner.Plan(stored.Data.Span, owner, time.Now());
+        return await SaveAsync(resource, stored.ETag, plan, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Plans a write from the bytes the protocol layer just stored (no re-read): the per-PUT cost is
+    /// one account read, the planning and one store write. A later write of the same object changes
+    /// its ETag, so this plan is then refused (PreconditionFailed) and that write's plan wins.
+    /// </summary>
+    public async Task<StoreOutcome> PlanWrittenAsync(ObjectRef resource, ETag etag, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var owner = await OwnerAsync(resource.Collection.UserName, cancellationToken).ConfigureAwait(false);
+        var plan = AlarmPlanner.Plan(data.Span, owner, time.Now());
+        return await SaveAsync(resource, etag, plan, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An object or collection is gone: its firings died with it in the store; the scheduler re-reads its next wake-up.</summary>
+    public void Removed() => signal.Notify();
+
+    /// <summary>Stores <paramref name="plan"/> as the object's pending firings, refused if the object changed since <paramref name="plannedFrom"/>.</summary>
+    public async Task<StoreOutcome> SaveAsync(ObjectRef resource, ETag plannedFrom, IEnumerable<PlannedReminder> plan, CancellationToken cancellationToken)
+    {
+        var pending = plan
+            .GroupBy(p => p.AlarmKey, StringComparer.Ordinal)
+            .Select(g => new PendingReminder(g.Key, g.Min(p => p.DueAt)))
+            .ToList();
+        var outcome = await store.ReplacePendingRemindersAsync(resource, plannedFrom, pending, cancellationToken).ConfigureAwait(false);
+        signal.Notify();
+        return outcome;
+    }
+
+    /// <summary>The owner's planning settings; a missing account plans with the defaults.</summary>
+    public async Task<PlanningOwner> OwnerAsync(string userName, CancellationToken cancellationToken)
+    {
+        var account = await store.GetAccountAsync(userName, cancellationToken).ConfigureAwait(false);
+        var settings = account?.Settings ?? AccountSettings.Default;
+        return new PlanningOwner(userName, settings.TimeZoneId, settings.EmailDisplayAlarms, options.ServerZone ?? DateTimeZone.Utc);
+    }
+}

@@ -1,0 +1,8 @@
+using NodaTime;
+
+namespace AuroraTime.Reminders;
+
+internal static class TimeProviderExtensions
+{
+    public static Instant Now(this TimeProvider time) => Instant.FromDateTimeOffset(time.GetUtcNow());
+}

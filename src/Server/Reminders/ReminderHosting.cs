@@ -1,0 +1,39 @@
+using AuroraTime.CalDav.CalDav.Changes;
+using AuroraTime.Reminders;
+using AuroraTime.Reminders.Email;
+using AuroraTime.Reminders.Reconciling;
+using AuroraTime.Reminders.Scheduling;
+using AuroraTime.Server.Configuration;
+using AuroraTime.Storage.Contract;
+
+namespace AuroraTime.Server.Reminders;
+
+/// <summary>Composes the self-hosted reminder pipeline: CalDAV observer, planner, in-process scheduler, sender.</summary>
+public static class ReminderHosting
+{
+    public static IServiceCollection AddAuroraReminders(this IServiceCollection services, IConfiguration configuration, AuroraSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var reminders = ReminderSettings.From(configuration, settings.DataFolder);
+        services.AddSingleton(reminders);
+        services.AddSingleton(reminders.Options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PlanChangeSignal>();
+        services.AddSingleton<ReminderReconciler>();
+        services.AddSingleton<IReminderSender>(_ => reminders.Sender == ReminderSenderKind.Smtp
+            ? new SmtpSender(reminders.Smtp!)
+            : new PickupFolderSender(reminders.PickupFolder));
+        services.AddSingleton(provider => new ReminderDispatcher(
+            provider.GetRequiredService<IStore>(), provider.GetRequiredService<ReminderReconciler>(), provider.GetRequiredService<IReminderSender>(),
+            reminders.Options, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("AuroraTime.Reminders")));
+        services.AddSingleton<ICalendarObjectObserver, CalDavReminderObserver>();
+        if (reminders.Enabled)
+        {
+            services.AddSingleton(provider => new ReminderScheduler(
+                provider.GetRequiredService<IStore>(), provider.GetRequiredService<ReminderDispatcher>(), provider.GetRequiredService<PlanChangeSignal>(),
+                reminders.Options, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<ReminderScheduler>>()));
+            services.AddHostedService(provider => provider.GetRequiredService<ReminderScheduler>());
+        }
+        return services;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace AuroraTime.Reminders.Tests.Email;
+
+/// <summary>A real SMTP server (python3-aiosmtpd) on a free loopback port, saving what it receives.</summary>
+internal sealed class SmtpSink : IDisposable
+{
+    private readonly Process process;
+
+    private SmtpSink(Process process, int port, string folder)
+    {
+        this.process = process;
+        Port = port;
+        Folder = folder;
+    }
+
+    public int Port { get; }
+
+    public string Folder { get; }
+
+    public static SmtpSink Start()
+    {
+        var folder = Directory.CreateTempSubdirectory("aurora-smtp-").FullName;
+        var port = FreePort();
+        var info = new ProcessStartInfo(PythonOracle.Python) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(PythonOracle.Script("smtp_sink.py"));
+        info.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        info.ArgumentList.Add(folder);
+        var process = Process.Start(info)!;
+        var ready = process.StandardOutput.ReadLineAsync();
+        if (!ready.Wait(TimeSpan.FromSeconds(20)) || ready.Result != "ready")
+        {
+            process.Kill(true);
+            throw new InvalidOperationException("aiosmtpd did not start: " + process.StandardError.ReadToEnd());
+        }
+        return new SmtpSink(process, port, folder);
+    }
+
+    public string[] Messages() => Directory.GetFiles(Folder, "*.eml").Order(StringComparer.Ordinal).ToArray();
+
+    public void Dispose()
+    {
+        try
+        {
+            process.StandardInput.Close();
+            if (!process.WaitForExit(5000))
+            {
+                process.Kill(true);
+            }
+        }
+        finally
+        {
+            process.Dispose();
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
