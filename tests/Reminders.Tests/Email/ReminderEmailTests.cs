@@ -119,6 +119,34 @@ public class ReminderEmailTests
         Assert.Equal("Subject: dots\r\n\r\n.leading\r\n.\r\nend\r\n", Encoding.ASCII.GetString(File.ReadAllBytes(files[1])));
     }
 
+    // RFC 4954 AUTH with RFC 4616 PLAIN (the server requires it before MAIL).
+    [Fact]
+    public async Task AUTH_PLAIN_signs_in_to_a_server_that_requires_it()
+    {
+        if (!PythonOracle.Has("aiosmtpd"))
+        {
+            return;
+        }
+        using var sink = SmtpSink.Start("mailer:s3cret-pass");
+        await new SmtpSender(new SmtpSettings("127.0.0.1", sink.Port, SmtpSecurity.None, "mailer", "s3cret-pass")).SendAsync(Compose(Reminder()), CancellationToken.None);
+        Assert.Single(sink.Messages());
+        Assert.Equal("PLAIN", File.ReadAllText(Path.Combine(sink.Folder, "auth.txt")).Trim());
+    }
+
+    [Fact]
+    public async Task STARTTLS_is_required_when_configured_and_not_offered()
+    {
+        if (!PythonOracle.Has("aiosmtpd"))
+        {
+            return;
+        }
+        using var sink = SmtpSink.Start();
+        var sender = new SmtpSender(new SmtpSettings("127.0.0.1", sink.Port, SmtpSecurity.StartTls));
+        var error = await Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(Compose(Reminder()), CancellationToken.None));
+        Assert.Contains("STARTTLS", error.Message, StringComparison.Ordinal);
+        Assert.Empty(sink.Messages());
+    }
+
     [Fact]
     public async Task An_unreachable_server_is_a_delivery_error()
     {

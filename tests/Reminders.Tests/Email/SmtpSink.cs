@@ -20,7 +20,7 @@ internal sealed class SmtpSink : IDisposable
 
     public string Folder { get; }
 
-    public static SmtpSink Start()
+    public static SmtpSink Start(string? credentials = null)
     {
         var folder = Directory.CreateTempSubdirectory("aurora-smtp-").FullName;
         var port = FreePort();
@@ -28,6 +28,10 @@ internal sealed class SmtpSink : IDisposable
         info.ArgumentList.Add(PythonOracle.Script("smtp_sink.py"));
         info.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         info.ArgumentList.Add(folder);
+        if (credentials is not null)
+        {
+            info.ArgumentList.Add(credentials);
+        }
         var process = Process.Start(info)!;
         var ready = process.StandardOutput.ReadLineAsync();
         if (!ready.Wait(TimeSpan.FromSeconds(20)) || ready.Result != "ready")
