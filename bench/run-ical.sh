@@ -20,6 +20,7 @@ trap 'rm -rf "$ARTIFACTS"' EXIT
 (cd "$HERE" && dotnet "$BENCH_DLL" --filter '*IcalBenchmarks*' --exporters csv --artifacts "$ARTIFACTS" "${JOB_ARGS[@]}" >"$ARTIFACTS/bdn.log") \
   || { tail -n 40 "$ARTIFACTS/bdn.log"; exit 1; }
 CSV="$(ls "$ARTIFACTS"/results/*IcalBenchmarks-report.csv)"
+cp "$CSV" "${TMPDIR:-/tmp}/auroratime-ical-benchmarks.csv"  # kept for a look at every column
 
 ICALJS_JSON="$(node "$HERE/icaljs/parse-bench.mjs" "$FILE" 7)"
 CPU_LINES="$(dotnet "$BENCH_DLL" cpu-ical "$FILE" 15)"
@@ -30,12 +31,15 @@ path, report, icaljs = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 megabytes = os.path.getsize(path) / 1e6
 units = {"ns": 1e-6, "us": 1e-3, "μs": 1e-3, "ms": 1.0, "s": 1000.0}
 def ms(text):
-    value, unit = text.replace(",", "").split()
-    return float(value) * units[unit]
+    parts = text.replace(",", "").split()
+    if len(parts) != 2 or parts[1] not in units:
+        return None  # "NA" or no unit
+    return float(parts[0]) * units[parts[1]]
 rows = {row["Method"]: row for row in csv.DictReader(open(report, encoding="utf-8"))}
 print(f"input: {path} ({megabytes:.2f} MB, {icaljs['events']} events)")
 def median(method):
-    return ms(rows[method].get("Median") or rows[method]["Mean"])
+    # BenchmarkDotNet's median; its mean when the median is missing (NA).
+    return ms(rows[method].get("Median", "")) or ms(rows[method]["Mean"])
 print("by wall clock (BenchmarkDotNet median; inflated when the machine is loaded):")
 print(f"{'':28}{'median ms':>16}{'MB/s':>10}{'allocated':>14}")
 for method in ("Parse", "Tokenize", "Serialize"):

@@ -12,7 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # Debian packages the tests drive. Python oracles belong to /usr/bin/python3 (see DESIGN.md).
 APT_PACKAGES=(
   python3-recurring-ical-events python3-icalendar python3-dateutil
-  litmus radicale python3-caldav vdirsyncer python3-pytest curl
+  litmus radicale python3-caldav vdirsyncer python3-pytest curl python3-aiosmtpd
 )
 
 install_apt() {

@@ -63,7 +63,8 @@ public static class FeedEndpoint
             }
         }
         var generator = services.GetRequiredService<FeedGenerator>();
-        var lastModified = await generator.LastModifiedAsync(source, context.RequestAborted);
+        var startOfToday = Instant.FromDateTimeOffset(now).InUtc().Date.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+        var lastModified = await generator.LastModifiedAsync(source, startOfToday, context.RequestAborted);
         // HTTP dates have whole seconds; a change within the same second must not look older.
         var lastModifiedSeconds = DateTimeOffset.FromUnixTimeSeconds(lastModified.ToUnixTimeSeconds());
         response.Headers.LastModified = lastModifiedSeconds.ToString("R", CultureInfo.InvariantCulture);

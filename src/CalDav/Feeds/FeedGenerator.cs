@@ -24,11 +24,16 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
 {
     private const string ProductId = "-//AuroraTime//aurora feed//EN";
 
-    /// <summary>The newest change of any member of the feed's calendars, for Last-Modified (reads metadata only).</summary>
-    public async Task<Instant> LastModifiedAsync(FeedSource source, CancellationToken cancellationToken)
+    /// <summary>
+    /// Last-Modified (RFC 9110 section 8.8.2): the newest change of any member of the feed's calendars
+    /// (metadata only), but never before <paramref name="notBefore"/>. The host passes the start of the
+    /// current UTC day: the window moves daily, and a deletion leaves no member with a newer time, so
+    /// If-Modified-Since clients get a fresh feed at least once a day. ETag clients see every change at once.
+    /// </summary>
+    public async Task<Instant> LastModifiedAsync(FeedSource source, Instant notBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var latest = source.Link.CreatedAt;
+        var latest = Instant.Max(source.Link.CreatedAt, notBefore);
         foreach (var calendar in source.Calendars)
         {
             latest = Instant.Max(latest, calendar.CreatedAt);

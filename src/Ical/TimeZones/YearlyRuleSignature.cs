@@ -1,4 +1,5 @@
 using System.Globalization;
+using AuroraTime.Ical.Recurrence;
 using NodaTime;
 
 namespace AuroraTime.Ical.TimeZones;
@@ -27,19 +28,8 @@ internal readonly record struct YearlyRuleSignature(int Month, LocalTime Time, I
     public string ToRule(Instant? untilUtc)
     {
         var rule = Weekday is { } day
-            ? string.Create(CultureInfo.InvariantCulture, $"FREQ=YEARLY;BYMONTH={Month};BYDAY={Ordinal}{Abbreviation(day)}")
+            ? string.Create(CultureInfo.InvariantCulture, $"FREQ=YEARLY;BYMONTH={Month};BYDAY={Ordinal}{WeekdayCodes.Format(day)}")
             : string.Create(CultureInfo.InvariantCulture, $"FREQ=YEARLY;BYMONTH={Month};BYMONTHDAY={MonthDay}");
         return untilUtc is { } until ? $"{rule};UNTIL={ObservanceValues.FormatUtc(until)}" : rule;
     }
-
-    private static string Abbreviation(IsoDayOfWeek day) => day switch
-    {
-        IsoDayOfWeek.Monday => "MO",
-        IsoDayOfWeek.Tuesday => "TU",
-        IsoDayOfWeek.Wednesday => "WE",
-        IsoDayOfWeek.Thursday => "TH",
-        IsoDayOfWeek.Friday => "FR",
-        IsoDayOfWeek.Saturday => "SA",
-        _ => "SU",
-    };
 }

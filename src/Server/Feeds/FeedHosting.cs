@@ -21,8 +21,15 @@ public static class FeedHosting
     public static void MapAuroraFeeds(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapFeeds();
-        endpoints.Map(FeedEndpoint.PathPrefix + "/{**rest}", (HttpContext context) => context.Response.StatusCode = StatusCodes.Status404NotFound);
-        endpoints.Map(FeedEndpoint.PathPrefix, (HttpContext context) => context.Response.StatusCode = StatusCodes.Status404NotFound);
+        endpoints.Map(FeedEndpoint.PathPrefix + "/{**rest}", NotFound);
+        endpoints.Map(FeedEndpoint.PathPrefix, NotFound);
+    }
+
+    // A bare 404 with no body, the same as for a bad token.
+    private static Task NotFound(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
     }
 
     /// <summary>Feed paths carry their own credential (the signed token), so Basic auth is skipped for them.</summary>

@@ -15,23 +15,6 @@ internal static class OccurrenceCorpus
     public static IReadOnlyList<string> Files =>
         Directory.GetFiles(Folder, "*.ics").OrderBy(f => f, StringComparer.Ordinal).ToList();
 
-    /// <summary>The repository's tests/Oracles folder, found upwards from the test binaries.</summary>
-    public static string? OraclesFolder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "tests", "Oracles");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-            return null;
-        }
-    }
-
     /// <summary>"start/end" per instance, sorted, floating and DATE values read in UTC.</summary>
     public static OracleAnswer Expand(string file)
     {

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using AuroraTime.Ical.Tests.Oracles;
 
 namespace AuroraTime.Ical.Tests.Occurrences;
 
@@ -9,62 +9,47 @@ namespace AuroraTime.Ical.Tests.Occurrences;
 /// </summary>
 internal sealed class OracleProcess
 {
-    private OracleProcess(string name, string? unavailable, IReadOnlyDictionary<string, OracleAnswer> answers)
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    private OracleProcess(string name, Oracle kind, string? failure, IReadOnlyDictionary<string, OracleAnswer> answers)
     {
         Name = name;
-        Unavailable = unavailable;
+        Kind = kind;
+        Failure = failure;
         Answers = answers;
     }
 
     public string Name { get; }
 
-    /// <summary>Why the oracle could not run, null when it ran.</summary>
-    public string? Unavailable { get; }
+    public Oracle Kind { get; }
+
+    /// <summary>Why the oracle run gave no answers, null when it ran.</summary>
+    public string? Failure { get; }
 
     public IReadOnlyDictionary<string, OracleAnswer> Answers { get; }
 
-    public static OracleProcess Run(string name, string executable, string script, IEnumerable<string> files)
+    /// <summary>Runs <paramref name="script"/> (in tests/Oracles) over <paramref name="files"/>; a failed run is recorded, not thrown.</summary>
+    public static OracleProcess Run(string name, Oracle kind, string program, string script, IEnumerable<string> files)
     {
-        if (!File.Exists(script))
+        if (OracleTool.MissingReason(kind) is { } missing)
         {
-            return Missing(name, $"script {script} not found");
-        }
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(script)!,
-        };
-        start.ArgumentList.Add(script);
-        foreach (var file in files)
-        {
-            start.ArgumentList.Add(file);
+            return Failed(name, kind, missing);
         }
         try
         {
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(60_000))
-            {
-                process.Kill(entireProcessTree: true);
-                return Missing(name, "timed out after 60 s");
-            }
-            if (process.ExitCode != 0)
-            {
-                return Missing(name, $"exit code {process.ExitCode}: {stderr.Result}");
-            }
-            return new OracleProcess(name, null, Parse(stdout));
+            var run = OracleTool.Run(program, [Path.Combine(OracleTool.Folder, script), .. files], Timeout);
+            return run.ExitCode == 0
+                ? new OracleProcess(name, kind, null, Parse(run.Output))
+                : Failed(name, kind, $"exit code {run.ExitCode}: {run.Error}");
         }
-        catch (System.ComponentModel.Win32Exception error)
+        catch (Exception error) when (error is TimeoutException or System.ComponentModel.Win32Exception or DirectoryNotFoundException)
         {
-            return Missing(name, $"{executable} cannot be started: {error.Message}");
+            return Failed(name, kind, error.Message);
         }
     }
 
-    private static OracleProcess Missing(string name, string why) =>
-        new(name, why, new Dictionary<string, OracleAnswer>());
+    private static OracleProcess Failed(string name, Oracle kind, string why) =>
+        new(name, kind, why, new Dictionary<string, OracleAnswer>());
 
     private static Dictionary<string, OracleAnswer> Parse(string json)
     {

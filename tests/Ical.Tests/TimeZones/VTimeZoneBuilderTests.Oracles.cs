@@ -1,4 +1,5 @@
 using System.Globalization;
+using AuroraTime.Ical.Tests.Oracles;
 using AuroraTime.Ical.TimeZones;
 using NodaTime;
 
@@ -23,7 +24,7 @@ public partial class VTimeZoneBuilderTests
     [OracleFact(Oracle.PythonIcalendar)]
     public void Python_icalendar_reads_the_same_offsets_from_the_built_VTIMEZONEs()
     {
-        OracleProcess.Require(Oracle.PythonIcalendar);
+        OracleTool.Require(Oracle.PythonIcalendar);
         var cases = OracleZones.Select(id => Tzdb[id]).Select(zone => (
             Zone: zone,
             Instants: ZoneComparison.SampleInstants(zone, OracleFrom, OracleTo, Duration.FromHours(97)).ToList())).ToList();
@@ -50,7 +51,7 @@ public partial class VTimeZoneBuilderTests
     [OracleFact(Oracle.IcalJs)]
     public void Icaljs_gives_local_times_the_same_offsets_from_the_built_VTIMEZONEs()
     {
-        OracleProcess.Require(Oracle.IcalJs);
+        OracleTool.Require(Oracle.IcalJs);
         // ical.js's own question is "which offset does this local time have" (ICAL.Timezone.utcOffset),
         // so it is asked about local times that occur exactly once: every 97 hours, and the wall
         // times one second before and after each transition.
