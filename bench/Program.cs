@@ -15,6 +15,13 @@ if (args is ["cpu-ical", var file, ..])
     return;
 }
 
+// "expand-ical <file> [runs]" expands every recurring event in full (see ExpandMeasurement).
+if (args is ["expand-ical", var expanded, ..])
+{
+    ExpandMeasurement.Run(expanded, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15);
+    return;
+}
+
 // "profile-ical <file> [runs]" prints allocations, collections and a census of the parsed tree (see ParseProfile).
 if (args is ["profile-ical", var profiled, ..])
 {
