@@ -24,6 +24,9 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
 {
     private const string ProductId = "-//AuroraTime//aurora feed//EN";
 
+    private readonly FeedTimeZoneCache timeZones = new();
+    private readonly FeedLastModifiedCache lastModified = new();
+
     /// <summary>
     /// Last-Modified (RFC 9110 section 8.8.2): the newest change of any member of the feed's calendars
     /// (metadata only), but never before <paramref name="notBefore"/>. The host passes the start of the
@@ -37,16 +40,24 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
         foreach (var calendar in source.Calendars)
         {
             latest = Instant.Max(latest, calendar.CreatedAt);
+            if (lastModified.TryGet(calendar, out var newestMember))
+            {
+                latest = Instant.Max(latest, newestMember);
+                continue;
+            }
+            var newest = Instant.MinValue;
             PageRequest? page = PageRequest.First(PageRequest.MaxLimit);
             while (page is not null)
             {
                 var listing = await store.ListObjectsAsync(calendar.Ref, page, cancellationToken);
                 foreach (var summary in listing.Items)
                 {
-                    latest = Instant.Max(latest, summary.LastModified);
+                    newest = Instant.Max(newest, summary.LastModified);
                 }
                 page = listing.NextRequest(PageRequest.MaxLimit);
             }
+            lastModified.Set(calendar, newest);
+            latest = Instant.Max(latest, newest);
         }
         return latest;
     }
@@ -100,7 +111,7 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
         writer.WriteProperty(new CalendarProperty("X-PUBLISHED-TTL", "PT1H"));
     }
 
-    private static int WriteObject(
+    private int WriteObject(
         StoredObject stored, FeedSource source, FeedWindow window, TimeZoneResolver zones, DateTimeZone floatingZone,
         HashSet<string> writtenZones, IBufferWriter<byte> output)
     {
@@ -109,7 +120,7 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
         try
         {
             parsed = CalendarParser.ParseSingle(stored.Data.Span, IcalReaderOptions.Lenient);
-            if (!TimeRangeFilter.Overlaps(parsed, "VEVENT", window.Start, window.End, zones, floatingZone))
+            if (!FeedRangeTest.InWindow(stored, parsed, window, zones, floatingZone))
             {
                 return 0;
             }
@@ -119,11 +130,14 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
         {
             return 0; // Stored data the engine cannot read is left out rather than breaking the whole feed.
         }
-        foreach (var tzid in events.SelectMany(UsedZoneIds))
+        foreach (var vevent in events)
         {
-            if (writtenZones.Add(tzid) && TimeZoneFor(tzid, parsed, window, zones) is { } vtimezone)
+            foreach (var property in vevent.Properties)
             {
-                CalendarSerializer.Write(vtimezone, output);
+                if (property.GetParameterValue("TZID") is { Length: > 0 } tzid && writtenZones.Add(tzid))
+                {
+                    WriteTimeZone(tzid, parsed, window, zones, output);
+                }
             }
         }
         foreach (var vevent in events)
@@ -133,21 +147,19 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
         return events.Count;
     }
 
-    private static IEnumerable<string> UsedZoneIds(CalendarComponent vevent) =>
-        vevent.Properties.Select(p => p.GetParameterValue("TZID")).OfType<string>().Where(t => t.Length > 0);
-
-    private static CalendarComponent? TimeZoneFor(string tzid, CalendarComponent parsed, FeedWindow window, TimeZoneResolver zones)
+    private void WriteTimeZone(string tzid, CalendarComponent parsed, FeedWindow window, TimeZoneResolver zones, IBufferWriter<byte> output)
     {
         var own = parsed.GetComponents("VTIMEZONE").FirstOrDefault(z => z.GetProperty("TZID")?.RawValue == tzid);
         if (own is not null)
         {
-            return own;
+            CalendarSerializer.Write(own, output);
+            return;
         }
         // Built over the window plus a year before it, so recurring series that started earlier resolve too.
         // The TZID is kept as the event spells it (a Windows name stays a Windows name) so the reference resolves.
-        return zones.Find(tzid) is { } zone
-            ? VTimeZoneBuilder.Build(zone, window.Start - Duration.FromDays(366), window.End)
-                .WithProperty("TZID", new CalendarProperty("TZID", tzid))
-            : null;
+        if (zones.Find(tzid) is { } zone)
+        {
+            output.Write(timeZones.Get(tzid, zone, window.Start - Duration.FromDays(366), window.End));
+        }
     }
 }
