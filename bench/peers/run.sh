@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Side-by-side CalDAV benchmark: starts AuroraTime (Release), Radicale and Xandikos on free loopback
+# ports, runs bench/peers/workload.py against each in turn (never two at once, so they don't compete),
+# prints the table and writes docs/benchmarks.md. Every server is stopped on exit.
+# Usage: bench/peers/run.sh [--n N]   (default N=2000; the PUT phase of each server is bounded)
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+N=2000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --n) N="$2"; shift 2 ;;
+    --n=*) N="${1#--n=}"; shift ;;
+    *) echo "usage: $0 [--n N]" >&2; exit 2 ;;
+  esac
+done
+[[ "$N" =~ ^[1-9][0-9]*$ ]] || { echo "--n wants a positive integer" >&2; exit 2; }
+
+# shellcheck source=../../tests/Interop/lib/servers.sh
+source "$ROOT/tests/Interop/lib/servers.sh"
+for tool in radicale xandikos; do
+  dpkg -s "$tool" >/dev/null 2>&1 || { echo "installing $tool (Debian)"; apt-get install -y -q "$tool" >/dev/null; }
+done
+dotnet build "$ROOT/src/Server" -c Release -nologo -v q >/dev/null
+
+WORK="$(mktemp -d)"
+trap 'stop_servers; rm -rf "$WORK"' EXIT
+USER_NAME=bench; PASSWORD="bench-$RANDOM$RANDOM"
+
+run_one() { # name base calendar [workload args...]
+  local name="$1"; shift
+  echo "== $name" >&2
+  timeout 400 /usr/bin/python3 "$HERE/workload.py" --n "$N" "$@" > "$WORK/$name.json" \
+    || { echo "$name: workload failed (see above); its column says so" >&2; : > "$WORK/$name.json"; }
+}
+
+# One server at a time: each is started, measured and stopped before the next.
+PORT="$(free_port)"
+start_aurora "$PORT" "$WORK/aurora" "$USER_NAME" "$PASSWORD" || { cat "$WORK/aurora/log"; exit 1; }
+run_one aurora --base "http://127.0.0.1:$PORT" --calendar "/calendars/$USER_NAME/bench/" --user "$USER_NAME" --password "$PASSWORD"
+stop_servers
+
+PORT="$(free_port)"
+start_radicale "$PORT" "$WORK/radicale" "$USER_NAME" "$PASSWORD" || { cat "$WORK/radicale/log"; exit 1; }
+run_one radicale --base "http://127.0.0.1:$PORT" --prepare "/$USER_NAME/" --calendar "/$USER_NAME/bench/" --user "$USER_NAME" --password "$PASSWORD"
+stop_servers
+
+PORT="$(free_port)"
+start_xandikos "$PORT" "$WORK/xandikos" || { cat "$WORK/xandikos/log"; exit 1; }
+# --defaults makes /user/calendars/ (Xandikos' fixed principal "user"); no Authorization is sent.
+run_one xandikos --base "http://127.0.0.1:$PORT" --calendar "/user/calendars/bench/"
+stop_servers
+
+/usr/bin/python3 "$HERE/report.py" "$N" "$ROOT/docs/benchmarks.md" "$WORK/aurora.json" "$WORK/radicale.json" "$WORK/xandikos.json"
+echo "written: docs/benchmarks.md" >&2
