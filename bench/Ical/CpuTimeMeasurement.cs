@@ -34,6 +34,13 @@ internal static class CpuTimeMeasurement
         {
             action();
         }
+        var (wallMedian, cpuMedian) = Medians(runs, action);
+        Console.WriteLine($"{name} {wallMedian:F2} {cpuMedian:F2} {size / 1e6 / (cpuMedian / 1000):F1}");
+    }
+
+    /// <summary>Runs <paramref name="action"/> <paramref name="runs"/> times; median wall and process-CPU milliseconds.</summary>
+    internal static (double WallMs, double CpuMs) Medians(int runs, Action action)
+    {
         var process = Process.GetCurrentProcess();
         var wall = new List<double>();
         var cpu = new List<double>();
@@ -50,7 +57,6 @@ internal static class CpuTimeMeasurement
         }
         wall.Sort();
         cpu.Sort();
-        var cpuMedian = cpu[runs / 2];
-        Console.WriteLine($"{name} {wall[runs / 2]:F2} {cpuMedian:F2} {size / 1e6 / (cpuMedian / 1000):F1}");
+        return (wall[runs / 2], cpu[runs / 2]);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AuroraTime.Ical.Model;
 using AuroraTime.Ical.Occurrences;
 using AuroraTime.Ical.Reading;
@@ -40,22 +39,7 @@ internal static class ExpandMeasurement
         {
             instances = ExpandAll();
         }
-        var process = Process.GetCurrentProcess();
-        var wall = new List<double>();
-        var cpu = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            process.Refresh();
-            var cpuBefore = process.TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            ExpandAll();
-            clock.Stop();
-            process.Refresh();
-            wall.Add(clock.Elapsed.TotalMilliseconds);
-            cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
-        }
-        wall.Sort();
-        cpu.Sort();
-        Console.WriteLine($"Expand {wall[runs / 2]:F2} {cpu[runs / 2]:F2} {instances} {series.Count}");
+        var (wallMs, cpuMs) = CpuTimeMeasurement.Medians(runs, () => ExpandAll());
+        Console.WriteLine($"Expand {wallMs:F2} {cpuMs:F2} {instances} {series.Count}");
     }
 }
