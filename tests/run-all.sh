@@ -15,6 +15,10 @@ APT_PACKAGES=(
   litmus radicale python3-caldav vdirsyncer python3-pytest curl python3-aiosmtpd
 )
 
+# Test folders may name more Debian packages in an apt-packages.txt (one per line, # comments).
+while IFS= read -r extra; do APT_PACKAGES+=("$extra"); done < <(
+  find "$ROOT/tests" -name apt-packages.txt -not -path '*/node_modules/*' -print0 | xargs -0 -r cat | sed 's/#.*//' | tr -s ' \t' '\n' | grep -v '^$' | sort -u)
+
 install_apt() {
   local missing=()
   for p in "${APT_PACKAGES[@]}"; do
@@ -29,10 +33,12 @@ install_apt() {
 }
 
 install_npm() {
-  for dir in "$ROOT"/tests/Oracles "$ROOT"/tests/Interop/clients; do
+  # Every test folder with a package-lock.json gets its pinned npm packages.
+  local dir
+  while IFS= read -r dir; do
     echo "== npm ci in ${dir#$ROOT/}"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1) || { echo "npm ci failed in $dir"; exit 1; }
-  done
+  done < <(find "$ROOT/tests" -name package-lock.json -not -path '*/node_modules/*' -printf '%h\n' | sort)
 }
 
 install_apt
