@@ -36,9 +36,15 @@ internal static class EventAlarms
     /// <summary>An alarm as the reminder says, keeping every property of <paramref name="existing"/> the reminder does not describe.</summary>
     public static CalendarComponent Apply(ReminderDraft reminder, CalendarComponent? existing, string? title, string ownerAddress)
     {
+        var relatedTo = reminder.RelatedToEnd ? "end" : "start";
+        var shown = existing is not null && TryDescribe(existing, 0, out var described) ? described : null;
+        if (existing is not null && shown is not null && shown.MinutesBefore == reminder.MinutesBefore && shown.RelatedTo == relatedTo
+            && string.Equals(shown.Action, reminder.Action, StringComparison.OrdinalIgnoreCase))
+        {
+            return existing; // Unchanged: the client's alarm stays byte for byte.
+        }
         var alarm = existing ?? new CalendarComponent("VALARM", [new CalendarProperty("UID", Guid.NewGuid().ToString())], []);
-        if (!(existing is not null && TryDescribe(existing, 0, out var shown)
-            && shown.MinutesBefore == reminder.MinutesBefore && shown.RelatedTo == (reminder.RelatedToEnd ? "end" : "start")))
+        if (shown is null || shown.MinutesBefore != reminder.MinutesBefore || shown.RelatedTo != relatedTo)
         {
             var trigger = new CalendarProperty("TRIGGER", Duration(reminder.MinutesBefore));
             alarm = alarm.WithProperty("TRIGGER", reminder.RelatedToEnd ? trigger.WithParameter("RELATED", "END") : trigger);

@@ -107,7 +107,7 @@ internal static class EventComposer
 
     private static CalendarProperty? TextProperty(string name, string? value, CalendarProperty? existing)
     {
-        if (value is null)
+        if (value is null || (value.Length == 0 && existing is null))
         {
             return null;
         }
@@ -131,7 +131,14 @@ internal static class EventComposer
         {
             property = property.WithParameter("VALUE", "DATE");
         }
-        return value.TzId is { } tzid ? property.WithParameter("TZID", tzid) : property;
+        if (value.TzId is not { } tzid)
+        {
+            return property;
+        }
+        // Same zone under the client's spelling ("W. Europe Standard Time" for Europe/Berlin): keep the
+        // spelling, so the object's own VTIMEZONE still defines it and the client sees its own name.
+        var kept = existing?.GetParameterValue("TZID") is { } old && zones.Find(old) is { } oldZone && oldZone.Id == zones.Find(tzid)?.Id ? old : tzid;
+        return property.WithParameter("TZID", kept);
     }
 
     private static bool Same(CalendarProperty existing, IcalDateTime value, TimeZoneResolver zones)

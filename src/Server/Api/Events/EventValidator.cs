@@ -92,7 +92,8 @@ internal static class EventValidator
         {
             return null;
         }
-        return new EventDraft(uid, Empty(input.Title), start, end, Empty(input.Location), Empty(input.Description), status, recurrence, reminders);
+        // Empty text stays empty rather than null: a client's empty DESCRIPTION is kept, not removed.
+        return new EventDraft(uid, input.Title, start, end, input.Location, input.Description, status, recurrence, reminders);
     }
 
     private static List<ReminderDraft> Reminders(IReadOnlyList<ApiReminder> reminders, Action<string, string> add)
