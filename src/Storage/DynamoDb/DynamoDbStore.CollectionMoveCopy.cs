@@ -106,7 +106,7 @@ public sealed partial class DynamoDbStore
                 var incarnation = collection.Incarnation;
                 if (move)
                 {
-                    transaction.Delete(collection.Key, "#inc = :inc", new() { [":inc"] = S(collection.Incarnation) }, names: CollectionNames);
+                    transaction.Delete(collection.Key, "#inc = :inc", new() { [":inc"] = S(collection.Incarnation) }, names: IncarnationNames);
                 }
                 else
                 {
@@ -124,7 +124,7 @@ public sealed partial class DynamoDbStore
 
                 if (replacedByPath.TryGetValue(newRef.Path, out var previous))
                 {
-                    transaction.Put(item, "#inc = :inc", new() { [":inc"] = S(previous.Incarnation) }, names: CollectionNames);
+                    transaction.Put(item, "#inc = :inc", new() { [":inc"] = S(previous.Incarnation) }, names: IncarnationNames);
                 }
                 else
                 {

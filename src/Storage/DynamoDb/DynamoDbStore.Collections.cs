@@ -12,10 +12,9 @@ namespace AuroraTime.Storage.DynamoDb;
 /// </summary>
 public sealed partial class DynamoDbStore
 {
-    private static readonly Dictionary<string, string> CollectionNames = new()
-    {
-        ["#inc"] = "inc", ["#seq"] = "seq",
-    };
+    private static readonly Dictionary<string, string> SequenceNames = new() { ["#inc"] = "inc", ["#seq"] = "seq" };
+
+    private static readonly Dictionary<string, string> IncarnationNames = new() { ["#inc"] = "inc" };
 
     /// <summary>The parts of a collection item that writes and the change log need.</summary>
     private sealed record CollectionItem(string UserName, string Path, string Incarnation, CollectionKind Kind, long Sequence, long Floor,
@@ -190,7 +189,7 @@ public sealed partial class DynamoDbStore
     {
         foreach (var gone in collections)
         {
-            transaction.Delete(gone.Key, "#inc = :inc", new() { [":inc"] = S(gone.Incarnation) }, names: CollectionNames)
+            transaction.Delete(gone.Key, "#inc = :inc", new() { [":inc"] = S(gone.Incarnation) }, names: IncarnationNames)
                 .Delete(Key(DynamoDbKeys.Incarnation(gone.Incarnation), DynamoDbKeys.IncarnationSortKey));
         }
     }
@@ -229,7 +228,7 @@ public sealed partial class DynamoDbStore
     {
         var sequence = collection.Sequence;
         transaction.Update(collection.Key, "SET #seq = :next", "#inc = :inc AND #seq = :seq",
-            new() { [":next"] = N(sequence + changes.Length), [":inc"] = S(collection.Incarnation), [":seq"] = N(sequence) }, CollectionNames);
+            new() { [":next"] = N(sequence + changes.Length), [":inc"] = S(collection.Incarnation), [":seq"] = N(sequence) }, SequenceNames);
         var now = NowTicks;
         foreach (var (href, deleted) in changes)
         {

@@ -62,7 +62,7 @@ public sealed partial class DynamoDbStore
             var transaction = Transaction();
             if (href is null)
             {
-                transaction.Check(found.Key, "#inc = :inc", new() { [":inc"] = S(found.Incarnation) }, WriteRole.State, CollectionNames);
+                transaction.Check(found.Key, "#inc = :inc", new() { [":inc"] = S(found.Incarnation) }, WriteRole.State, IncarnationNames);
             }
             else
             {
