@@ -127,7 +127,7 @@ public sealed partial class DynamoDbStore
     }
 
     /// <summary>Created; NotFound when the account check failed; AlreadyExists when the key was taken.</summary>
-    private static StoreOutcome NewRecordOutcome(TransactionFailure? failure) => failure switch
+    internal static StoreOutcome NewRecordOutcome(TransactionFailure? failure) => failure switch
     {
         null => StoreOutcome.Created,
         _ when failure.Failed(WriteRole.AccountExists) => StoreOutcome.NotFound,

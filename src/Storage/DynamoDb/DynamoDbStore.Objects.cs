@@ -336,7 +336,7 @@ public sealed partial class DynamoDbStore
     }
 
     /// <summary>UidConflict with the holder, AlreadyExists for a collection in the way, or null (lost a race: retry).</summary>
-    private WriteResult? UidConflictOrAlreadyExists(TransactionFailure failure)
+    internal static WriteResult? UidConflictOrAlreadyExists(TransactionFailure failure)
     {
         if (failure.Failed(WriteRole.UidClaim) && failure.ItemOf(WriteRole.UidClaim)?.OptionalString("href") is { } holder)
         {

@@ -11,6 +11,9 @@ public sealed class DynamoDbStoreFixture(DynamoDbLocal local, IObjectSpillStore?
     private readonly List<IAmazonDynamoDB> _clients = [];
     private string? _table;
 
+    /// <summary>The table, created by the first <see cref="OpenStoreAsync"/>.</summary>
+    public string TableName => _table ?? throw new InvalidOperationException("No store opened yet.");
+
     public async Task<IStore> OpenStoreAsync(TimeProvider clock)
     {
         _table ??= await local.CreateTableAsync();
