@@ -22,7 +22,7 @@ public sealed class SigV4Signer(string region, string service, bool normalizePat
 
     /// <summary>
     /// Signs an outgoing request: adds Host, X-Amz-Date, X-Amz-Security-Token (temporary credentials)
-    /// and Authorization. Signs Host, Content-Type, Content-Length, every X-Amz-* header and the body hash.
+    /// X-Amz-Content-Sha256 and Authorization. Signs Host, Content-Type, Content-Length and every X-Amz-* header.
     /// </summary>
     public void Sign(HttpRequestMessage request, ReadOnlySpan<byte> payload, AwsCredentials credentials, DateTimeOffset signedAt)
     {
@@ -32,6 +32,9 @@ public sealed class SigV4Signer(string region, string service, bool normalizePat
         request.Headers.Host = uri.IsDefaultPort ? uri.Host : uri.Authority;
         request.Headers.Remove("X-Amz-Date");
         request.Headers.TryAddWithoutValidation("X-Amz-Date", AmzDate(signedAt));
+        // Optional outside S3, but the AWS SDKs send and sign it; so do we, and requests compare equal.
+        request.Headers.Remove("X-Amz-Content-Sha256");
+        request.Headers.TryAddWithoutValidation("X-Amz-Content-Sha256", Hex(SHA256.HashData(payload)));
         request.Headers.Remove("X-Amz-Security-Token");
         if (credentials.SessionToken is { } token)
         {

@@ -56,11 +56,10 @@ public sealed class SigV4VectorTests
         var body = Encoding.UTF8.GetBytes("Param1=value1");
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded");
-        request.Headers.TryAddWithoutValidation("x-amz-content-sha256", "9095672bbd1f56dfc5b65f3e153adc8731a4a654192329106275f4c7b24d0b6e");
 
         signer.Sign(request, body, Example, SignedAt);
 
-        // Same request as the post-x-www-form-urlencoded vector.
+        // Same request as the post-x-www-form-urlencoded vector (which carries the body hash header the signer adds).
         var vector = SignedRequestFile.Read(Path.Combine(Folder, "post-x-www-form-urlencoded", "header-signed-request.txt"));
         Assert.Equal(vector.Authorization, string.Join(',', request.Headers.GetValues("Authorization")));
         Assert.Equal("20150830T123600Z", string.Join(',', request.Headers.GetValues("X-Amz-Date")));
