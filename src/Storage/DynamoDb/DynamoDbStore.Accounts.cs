@@ -6,7 +6,7 @@ namespace AuroraTime.Storage.DynamoDb;
 
 public sealed partial class DynamoDbStore
 {
-    private const string AccountExistsCondition = "attribute_exists(PK)";
+    private const string ExistsCondition = "attribute_exists(PK)";
     private const string IsNewCondition = "attribute_not_exists(PK)";
 
     public async Task<StoreOutcome> CreateAccountAsync(string userName, string passwordHash, AccountSettings settings, CancellationToken cancellationToken = default)
@@ -68,7 +68,7 @@ public sealed partial class DynamoDbStore
     public async Task<StoreOutcome> DeleteAccountAsync(string userName, CancellationToken cancellationToken = default)
     {
         ResourceNames.CheckUserName(userName);
-        var failure = await CommitAsync(Transaction().Delete(Key(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey), AccountExistsCondition),
+        var failure = await CommitAsync(Transaction().Delete(Key(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey), ExistsCondition),
             cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
@@ -113,7 +113,7 @@ public sealed partial class DynamoDbStore
 
     /// <summary>An UpdateItem on an existing item: Ok, or NotFound when there is none.</summary>
     private async Task<StoreOutcome> UpdateExistingAsync(string partition, string sort, string update, Dictionary<string, AttributeValue> values,
-        Dictionary<string, string>? names, CancellationToken cancellationToken, string condition = AccountExistsCondition)
+        Dictionary<string, string>? names, CancellationToken cancellationToken, string condition = ExistsCondition)
     {
         var failure = await CommitAsync(Transaction().Update(Key(partition, sort), update, condition, values, names), cancellationToken).ConfigureAwait(false);
         return failure is null ? StoreOutcome.Ok : StoreOutcome.NotFound;
@@ -154,7 +154,7 @@ public sealed partial class DynamoDbStore
         await GetItemAsync(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey, cancellationToken, "PK").ConfigureAwait(false) is not null;
 
     private static DynamoDbTransaction CheckAccount(DynamoDbTransaction transaction, string userName) =>
-        transaction.Check(Key(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey), AccountExistsCondition, null, WriteRole.AccountExists);
+        transaction.Check(Key(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey), ExistsCondition, null, WriteRole.AccountExists);
 
     private static void SetSettings(Dictionary<string, AttributeValue> item, AccountSettings settings)
     {

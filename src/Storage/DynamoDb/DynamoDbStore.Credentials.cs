@@ -61,7 +61,7 @@ public sealed partial class DynamoDbStore
             return StoreOutcome.NotFound;
         }
 
-        var failure = await CommitAsync(Transaction().Delete(Key(DynamoDbKeys.Account(userName), DynamoDbKeys.AppPassword(id)), AccountExistsCondition),
+        var failure = await CommitAsync(Transaction().Delete(Key(DynamoDbKeys.Account(userName), DynamoDbKeys.AppPassword(id)), ExistsCondition),
             cancellationToken).ConfigureAwait(false);
         return failure is null ? StoreOutcome.Ok : StoreOutcome.NotFound;
     }
