@@ -92,8 +92,9 @@ public sealed partial class DynamoDbStore
             item["path"] = S(collectionPath);
         }
 
-        return NewRecordOutcome(await CommitAsync(CheckAccount(Transaction(), userName).Put(item, IsNewCondition, role: WriteRole.NewRecord), cancellationToken)
-            .ConfigureAwait(false));
+        var pointer = Key(DynamoDbKeys.Account(userName), DynamoDbKeys.FeedPointer(tokenId));
+        return NewRecordOutcome(await CommitAsync(CheckAccount(Transaction(), userName).Put(item, IsNewCondition, role: WriteRole.NewRecord).Put(pointer),
+            cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<FeedLink?> GetFeedLinkAsync(string tokenId, CancellationToken cancellationToken = default)
