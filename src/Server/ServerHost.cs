@@ -1,4 +1,5 @@
 using AuroraTime.CalDav.CalDav;
+using AuroraTime.Server.Aws.Cognito;
 using AuroraTime.Server.Accounts;
 using AuroraTime.Server.Auth;
 using AuroraTime.Server.Configuration;
@@ -28,6 +29,7 @@ public static class ServerHost
         AddServices(builder.Services, settings);
         builder.Services.AddAuroraFeeds(builder.Configuration, settings);
         builder.Services.AddAuroraReminders(builder.Configuration, settings);
+        builder.Services.AddAuroraCognito(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -41,7 +43,8 @@ public static class ServerHost
         app.UseRouting();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapAuroraFeeds();
-        app.UseWhen(context => !IsAnonymous(context.Request.Path), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
+        app.UseAuroraCognito();
+        app.UseWhen(context => !IsAnonymous(context.Request.Path) && context.User.Identity?.IsAuthenticated != true, branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
         // Everything that is not an endpoint (health, later the REST API) is the DAV namespace, at the root
         // because clients probe "/" and "/.well-known/caldav" (INTEROP.md). No response compression is added:
         // compressed DAV responses break ETags in clients (INTEROP.md section 2).
