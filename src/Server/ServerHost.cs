@@ -44,7 +44,7 @@ public static class ServerHost
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapAuroraFeeds();
         app.UseAuroraCognito();
-        app.UseWhen(context => !IsAnonymous(context.Request.Path) && context.User.Identity?.IsAuthenticated != true, branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
+        app.UseWhen(context => !IsAnonymous(context.Request.Path) && !CognitoBearerMiddleware.SignedIn(context), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
         // Everything that is not an endpoint (health, later the REST API) is the DAV namespace, at the root
         // because clients probe "/" and "/.well-known/caldav" (INTEROP.md). No response compression is added:
         // compressed DAV responses break ETags in clients (INTEROP.md section 2).

@@ -37,7 +37,7 @@ public sealed record CognitoSettings(string Issuer, IReadOnlyList<string> Client
         }
         if (issuer is null)
         {
-            var region = NonEmpty(section["Region"]) ?? NonEmpty(configuration["AWS_REGION"])
+            var region = NonEmpty(section["Region"])
                 ?? throw Invalid("Region", "is required with UserPoolId (or set Issuer)");
             issuer = $"https://cognito-idp.{region}.amazonaws.com/{poolId}";
         }
