@@ -55,10 +55,12 @@ public static class ServerHost
     /// <summary>
     /// Paths served without credentials: the health probe, and the RFC 6764 bootstrap redirect, which
     /// reveals nothing and lets clients that probe it anonymously find the context path; and feeds, whose
-    /// signed token in the path is the credential (all of /feeds/ is routed to feed endpoints, never DAV).
+    /// signed token in the path is the credential (all of /feeds/ is routed to feed endpoints, never DAV);
+    /// and the Cognito hosted-UI sign-in pair, which is how one gets credentials in AWS mode.
     /// </summary>
     private static bool IsAnonymous(PathString path) =>
-        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path);
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path)
+        || CognitoHostedSignIn.IsSignInPath(path);
 
     private static void AddServices(IServiceCollection services, AuroraSettings settings)
     {

@@ -14,7 +14,8 @@ namespace AuroraTime.Server.Tests.Aws;
 /// a JSON Web Token" requires (signature by the pool's JWKS, iss, exp, token_use, client_id), with real
 /// tokens from cognito-local. RFC 6750 section 3.1: a bad token gets 401 with error="invalid_token".
 /// </summary>
-public sealed class CognitoBearerTests(CognitoPool pool) : IClassFixture<CognitoPool>
+[Collection(CognitoPool.Collection)]
+public sealed class CognitoBearerTests(CognitoPool pool)
 {
     private const string WhoAmI = "/api/test/whoami";
 

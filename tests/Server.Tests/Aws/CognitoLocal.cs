@@ -80,8 +80,18 @@ public sealed class CognitoLocal : IAsyncDisposable
     public async Task<string> CreateUserPoolAsync(string name) =>
         (await CallAsync("CreateUserPool", new JsonObject { ["PoolName"] = name }))["UserPool"]!["Id"]!.GetValue<string>();
 
-    public async Task<string> CreateClientAsync(string poolId, string name) =>
-        (await CallAsync("CreateUserPoolClient", new JsonObject { ["UserPoolId"] = poolId, ["ClientName"] = name }))["UserPoolClient"]!["ClientId"]!.GetValue<string>();
+    /// <param name="callbackUrl">Where the hosted UI may send the browser back to with a code (OAuth code flow).</param>
+    public async Task<string> CreateClientAsync(string poolId, string name, string? callbackUrl = null)
+    {
+        var request = new JsonObject { ["UserPoolId"] = poolId, ["ClientName"] = name };
+        if (callbackUrl is not null)
+        {
+            request["CallbackURLs"] = new JsonArray(callbackUrl);
+            request["AllowedOAuthFlows"] = new JsonArray("code");
+            request["AllowedOAuthFlowsUserPoolClient"] = true;
+        }
+        return (await CallAsync("CreateUserPoolClient", request))["UserPoolClient"]!["ClientId"]!.GetValue<string>();
+    }
 
     public async Task CreateUserAsync(string poolId, string userName, string password)
     {

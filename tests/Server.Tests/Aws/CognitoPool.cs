@@ -7,11 +7,20 @@ namespace AuroraTime.Server.Tests.Aws;
 /// </summary>
 public sealed class CognitoPool : IAsyncLifetime
 {
+    /// <summary>The test collection sharing one cognito-local (its start-up is seconds of node loading).</summary>
+    public const string Collection = "cognito-local";
+
     public const string Password = "Alice-password-1";
 
     private CognitoLocal? _server;
 
+    /// <summary>The server's public origin in these tests (TestServer's), registered as the client's callback.</summary>
+    public const string PublicBaseUrl = "http://localhost";
+
     public string Issuer { get; private set; } = "";
+
+    /// <summary>cognito-local serves the hosted UI's /oauth2/authorize and /oauth2/token at its root.</summary>
+    public string HostedUi { get; private set; } = "";
 
     public string WebClientId { get; private set; } = "";
 
@@ -32,7 +41,8 @@ public sealed class CognitoPool : IAsyncLifetime
         _server = await CognitoLocal.StartAsync();
         var pool = await _server.CreateUserPoolAsync("aurora");
         Issuer = $"{_server.BaseUrl}/{pool}";
-        WebClientId = await _server.CreateClientAsync(pool, "web");
+        HostedUi = _server.BaseUrl;
+        WebClientId = await _server.CreateClientAsync(pool, "web", PublicBaseUrl + "/app/signin/callback");
         var otherClient = await _server.CreateClientAsync(pool, "other");
         await _server.CreateUserAsync(pool, "alice", Password);
         await _server.CreateUserAsync(pool, "carol smith", Password);
@@ -54,3 +64,7 @@ public sealed class CognitoPool : IAsyncLifetime
         }
     }
 }
+
+/// <summary>Both Cognito test classes share one <see cref="CognitoPool"/>.</summary>
+[CollectionDefinition(CognitoPool.Collection)]
+public sealed class CognitoLocalCollection : ICollectionFixture<CognitoPool>;

@@ -33,16 +33,26 @@ public static class CognitoAuthentication
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CognitoAccounts>();
+        services.AddHttpClient(CognitoHostedSignIn.HttpClientName);
         services.AddAuthentication().AddJwtBearer(Scheme, _ => { });
         services.AddOptions<JwtBearerOptions>(Scheme).Configure<TimeProvider>((options, clock) => Configure(options, settings, clock));
         return services;
     }
 
-    /// <summary>Adds the bearer check for /api when the scheme was registered; a no-op otherwise.</summary>
-    public static IApplicationBuilder UseAuroraCognito(this IApplicationBuilder app) =>
-        app.ApplicationServices.GetService<CognitoSettings>() is null
-            ? app
-            : app.UseWhen(context => context.Request.Path.StartsWithSegments(ApiPath), api => api.UseMiddleware<CognitoBearerMiddleware>());
+    /// <summary>
+    /// When the scheme was registered: the bearer check for /api and, with a hosted UI domain, the web
+    /// page's sign-in endpoints (<see cref="CognitoHostedSignIn"/>). A no-op otherwise.
+    /// </summary>
+    public static WebApplication UseAuroraCognito(this WebApplication app)
+    {
+        if (app.Services.GetService<CognitoSettings>() is not { } settings)
+        {
+            return app;
+        }
+        app.MapCognitoHostedSignIn(settings);
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(ApiPath), api => api.UseMiddleware<CognitoBearerMiddleware>());
+        return app;
+    }
 
     private static void Configure(JwtBearerOptions options, CognitoSettings settings, TimeProvider clock)
     {
@@ -66,6 +76,15 @@ public static class CognitoAuthentication
         };
         options.Events = new JwtBearerEvents
         {
+            // The web page's token travels in an HttpOnly cookie (CognitoHostedSignIn); a header wins.
+            OnMessageReceived = context =>
+            {
+                if (string.IsNullOrEmpty(context.Request.Headers.Authorization))
+                {
+                    context.Token = context.Request.Cookies[CognitoHostedSignIn.TokenCookie];
+                }
+                return Task.CompletedTask;
+            },
             OnTokenValidated = context =>
             {
                 var tokenUse = context.Principal?.FindFirst("token_use")?.Value;
