@@ -1,4 +1,5 @@
 using AuroraTime.CalDav.CalDav;
+using AuroraTime.Server.Aws.Cognito;
 using AuroraTime.Server.Accounts;
 using AuroraTime.Server.Api;
 using AuroraTime.Server.Auth;
@@ -29,6 +30,7 @@ public static class ServerHost
         AddServices(builder.Services, settings);
         builder.Services.AddAuroraFeeds(builder.Configuration, settings);
         builder.Services.AddAuroraReminders(builder.Configuration, settings);
+        builder.Services.AddAuroraCognito(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -44,7 +46,9 @@ public static class ServerHost
         app.MapAuroraFeeds();
         app.MapAuroraApi();
         app.MapAuroraSchedulerEvents();
-        app.UseWhen(context => !IsAnonymous(context.Request.Path) && !ApiHosting.SkipsBasicChallenge(context), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
+        app.UseAuroraCognito();
+        app.UseWhen(context => !IsAnonymous(context.Request.Path) && !ApiHosting.SkipsBasicChallenge(context) && !CognitoBearerMiddleware.SignedIn(context),
+            branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
         // Everything that is not an endpoint (health, later the REST API) is the DAV namespace, at the root
         // because clients probe "/" and "/.well-known/caldav" (INTEROP.md). No response compression is added:
         // compressed DAV responses break ETags in clients (INTEROP.md section 2).
@@ -55,11 +59,13 @@ public static class ServerHost
     /// <summary>
     /// Paths served without credentials: the health probe, and the RFC 6764 bootstrap redirect, which
     /// reveals nothing and lets clients that probe it anonymously find the context path; and feeds, whose
-    /// signed token in the path is the credential (all of /feeds/ is routed to feed endpoints, never DAV).
+    /// signed token in the path is the credential (all of /feeds/ is routed to feed endpoints, never DAV);
+    /// and the Cognito hosted-UI sign-in pair, which is how one gets credentials in AWS mode.
     /// </summary>
     private static bool IsAnonymous(PathString path) =>
         path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path)
-        || AwsReminderHosting.IsEventsPath(path); // fired schedules: the MAC in the body is the credential
+        || AwsReminderHosting.IsEventsPath(path) // fired schedules: the MAC in the body is the credential
+        || CognitoHostedSignIn.IsSignInPath(path);
 
     private static void AddServices(IServiceCollection services, AuroraSettings settings)
     {
