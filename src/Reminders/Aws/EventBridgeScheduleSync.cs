@@ -11,6 +11,13 @@ namespace AuroraTime.Reminders.Aws;
 /// nothing else. The store stays the source of truth: a schedule that fires for a firing no longer
 /// planned sends nothing (the dispatcher re-plans), and a schedule deletes itself after firing.
 /// </summary>
+/// <remarks>
+/// A rewrite (PUT) or deletion of the object clears its stored firings before the reconciler runs (store
+/// contract), so then the old firings are unknown here: every firing of the new plan is created (409 =
+/// already scheduled, fine) and schedules of firings that left the plan are not deleted; they fire once,
+/// send nothing and delete themselves. Exact deletes happen where the stored plan survives: roll-forward
+/// after a firing and re-planning of a stale firing.
+/// </remarks>
 public sealed class EventBridgeScheduleSync(SchedulerClient scheduler, EventBridgeOptions options, TimeProvider time, ILogger logger) : IPendingReminderListener
 {
     /// <summary>Scheduler refuses at() expressions in the past; a firing this close or overdue is created this far ahead.</summary>

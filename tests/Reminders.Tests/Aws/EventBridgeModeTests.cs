@@ -161,6 +161,28 @@ public sealed class EventBridgeModeTests
         Assert.Equal("at(2026-04-13T06:45:00)", Assert.Single(fixture.Scheduler.Schedules.Values).Expression);
     }
 
+    [Fact]
+    public async Task A_Scheduler_failure_while_rolling_forward_is_repaired_by_the_retried_event()
+    {
+        await using var fixture = new EventBridgeFixture(Start);
+        var server = await fixture.StartInstanceAsync(createAccount: true);
+        await SchedulerFixture.PutAsync(server.Node, "weekly.ics", Weekly);
+        var name = Assert.Single(fixture.Scheduler.Schedules.Keys);
+        var input = Encoding.UTF8.GetBytes(fixture.Scheduler.Schedules[name].Input);
+        fixture.Scheduler.ThrottleNext = 1;
+
+        // The email goes out, then creating next week's schedule is throttled: the event fails (Lambda retries it).
+        var failure = await Assert.ThrowsAsync<AwsServiceException>(() => fixture.FireAsync(name, server));
+        Assert.Equal("ThrottlingException", failure.ErrorType);
+        Assert.Empty(fixture.Scheduler.Schedules);
+
+        var retry = await server.Events.HandleAsync(input, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.AlreadyClaimed, retry.Outcome);
+        Assert.Single(fixture.Sender.Sent);
+        Assert.Equal("at(2026-04-13T06:45:00)", Assert.Single(fixture.Scheduler.Schedules.Values).Expression);
+    }
+
     [Theory]
     [InlineData("alarm")]
     [InlineData("due")]
