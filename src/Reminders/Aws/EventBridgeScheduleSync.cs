@@ -49,4 +49,22 @@ public sealed class EventBridgeScheduleSync(SchedulerClient scheduler, EventBrid
             AwsLog.ScheduleCreated(logger, name, outcome.ToString());
         }
     }
+
+    /// <summary>
+    /// A one-time schedule at <paramref name="at"/> that wakes this mode for deliveries waiting to be
+    /// retried (there is no in-process loop here). It carries an event of <paramref name="carrier"/>, a
+    /// firing already claimed, so dispatching it sends nothing new; the handler then runs the retries.
+    /// One schedule per instant: concurrent handlers asking for the same instant meet at 409.
+    /// </summary>
+    public async Task ScheduleRetryAsync(Instant at, DueReminder carrier, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(carrier);
+        var name = ScheduleNames.ForRetry(at);
+        var earliest = Instant.FromDateTimeOffset(time.GetUtcNow()) + MinimumLead;
+        var schedule = new OneTimeSchedule(
+            name, options.GroupName, Instant.Max(at, earliest), options.FunctionArn, options.RoleArn,
+            new SchedulerEvent(carrier).ToJson(options.EventSecret), ScheduleNames.ClientToken("retry", name, default));
+        var outcome = await scheduler.CreateAsync(schedule, cancellationToken).ConfigureAwait(false);
+        AwsLog.ScheduleCreated(logger, name, outcome.ToString());
+    }
 }
