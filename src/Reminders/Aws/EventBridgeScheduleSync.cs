@@ -11,6 +11,13 @@ namespace AuroraTime.Reminders.Aws;
 /// nothing else. The store stays the source of truth: a schedule that fires for a firing no longer
 /// planned sends nothing (the dispatcher re-plans), and a schedule deletes itself after firing.
 /// </summary>
+/// <remarks>
+/// A rewrite (PUT) or deletion of the object clears its stored firings before the reconciler runs (store
+/// contract), so then the old firings are unknown here: every firing of the new plan is created (409 =
+/// already scheduled, fine) and schedules of firings that left the plan are not deleted; they fire once,
+/// send nothing and delete themselves. Exact deletes happen where the stored plan survives: roll-forward
+/// after a firing and re-planning of a stale firing.
+/// </remarks>
 public sealed class EventBridgeScheduleSync(SchedulerClient scheduler, EventBridgeOptions options, TimeProvider time, ILogger logger) : IPendingReminderListener
 {
     /// <summary>Scheduler refuses at() expressions in the past; a firing this close or overdue is created this far ahead.</summary>
@@ -41,5 +48,23 @@ public sealed class EventBridgeScheduleSync(SchedulerClient scheduler, EventBrid
             var outcome = await scheduler.CreateAsync(schedule, cancellationToken).ConfigureAwait(false);
             AwsLog.ScheduleCreated(logger, name, outcome.ToString());
         }
+    }
+
+    /// <summary>
+    /// A one-time schedule at <paramref name="at"/> that wakes this mode for deliveries waiting to be
+    /// retried (there is no in-process loop here). It carries an event of <paramref name="carrier"/>, a
+    /// firing already claimed, so dispatching it sends nothing new; the handler then runs the retries.
+    /// One schedule per instant: concurrent handlers asking for the same instant meet at 409.
+    /// </summary>
+    public async Task ScheduleRetryAsync(Instant at, DueReminder carrier, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(carrier);
+        var name = ScheduleNames.ForRetry(at);
+        var earliest = Instant.FromDateTimeOffset(time.GetUtcNow()) + MinimumLead;
+        var schedule = new OneTimeSchedule(
+            name, options.GroupName, Instant.Max(at, earliest), options.FunctionArn, options.RoleArn,
+            new SchedulerEvent(carrier).ToJson(options.EventSecret), ScheduleNames.ClientToken("retry", name, default));
+        var outcome = await scheduler.CreateAsync(schedule, cancellationToken).ConfigureAwait(false);
+        AwsLog.ScheduleCreated(logger, name, outcome.ToString());
     }
 }

@@ -19,6 +19,10 @@ public static class ScheduleNames
     public static string For(string userName, string alarmKey, Instant dueAt) =>
         Prefix + Hash("name", userName, alarmKey, dueAt.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture))[..56];
 
+    /// <summary>"aurora-retry-" + 50 hex digits: the wake-up for delivery retries due at <paramref name="at"/>.</summary>
+    public static string ForRetry(Instant at) =>
+        Prefix + "retry-" + Hash("retry", at.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture))[..50];
+
     public static string For(DueReminder due)
     {
         ArgumentNullException.ThrowIfNull(due);
@@ -30,7 +34,7 @@ public static class ScheduleNames
     /// for the next plan of the object (its ETag), so a firing planned again later is really created again.
     /// </summary>
     public static string ClientToken(string operation, string scheduleName, ETag plannedFrom) =>
-        Hash(operation, scheduleName, plannedFrom.Value);
+        Hash(operation, scheduleName, plannedFrom == default ? "" : plannedFrom.Value);
 
     private static string Hash(params string[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts.Select(p => p.Length.ToString(CultureInfo.InvariantCulture) + ":" + p)))));

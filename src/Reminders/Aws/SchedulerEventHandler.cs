@@ -18,7 +18,12 @@ public sealed record SchedulerEventResult(DispatchOutcome? Outcome)
 /// (creating the next schedule through the reconciler). A retried or duplicated event finds the claim
 /// and sends nothing.
 /// </summary>
-public sealed class SchedulerEventHandler(IStore store, ReminderDispatcher dispatcher, EventBridgeOptions options, ILogger logger)
+/// <remarks>
+/// Deliveries that failed transiently (or whose attempt died) are retried by the dispatcher from the
+/// store's delivery state; with no in-process loop in this mode, every event runs the retries that are
+/// due and, when more wait, asks <paramref name="retries"/> for a wake-up schedule at the next one.
+/// </remarks>
+public sealed class SchedulerEventHandler(IStore store, ReminderDispatcher dispatcher, EventBridgeOptions options, ILogger logger, EventBridgeScheduleSync? retries = null)
 {
     /// <summary>How many pages of due firings to look through for a moved object before giving up.</summary>
     private const int MaxSearchPages = 20;
@@ -35,6 +40,11 @@ public sealed class SchedulerEventHandler(IStore store, ReminderDispatcher dispa
         var due = await LocateAsync(received.Due, cancellationToken).ConfigureAwait(false);
         var outcome = await dispatcher.DispatchAsync(due, cancellationToken).ConfigureAwait(false);
         AwsLog.SchedulerEventHandled(logger, due.AlarmKey, outcome.ToString());
+        await dispatcher.RetryDueAsync(cancellationToken).ConfigureAwait(false);
+        if (retries is not null && await dispatcher.NextRetryAsync(cancellationToken).ConfigureAwait(false) is { } next)
+        {
+            await retries.ScheduleRetryAsync(next, due, cancellationToken).ConfigureAwait(false);
+        }
         return new SchedulerEventResult(outcome);
     }
 

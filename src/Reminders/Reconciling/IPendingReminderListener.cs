@@ -3,9 +3,12 @@ using AuroraTime.Storage.Contract;
 namespace AuroraTime.Reminders.Reconciling;
 
 /// <summary>
-/// Hears every change of an object's planned firings after the store accepted it, with the firings
-/// before and after: an external timer (EventBridge Scheduler) creates and deletes exactly the difference.
-/// The store stays the source of truth; the in-process scheduler needs no listener.
+/// Hears every change of an object's planned firings, with the firings before and after, just before
+/// the store takes the new plan: an external timer (EventBridge Scheduler) creates and deletes the
+/// difference. Calls must be idempotent: a plan the store then refuses (the object changed meanwhile)
+/// may already have been applied, and a failed call is repeated by the next attempt. The store stays the
+/// source of truth (a schedule for a firing it does not hold sends nothing); the in-process scheduler
+/// needs no listener.
 /// </summary>
 public interface IPendingReminderListener
 {

@@ -51,13 +51,15 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
             .GroupBy(p => p.AlarmKey, StringComparer.Ordinal)
             .Select(g => new PendingReminder(g.Key, g.Min(p => p.DueAt)))
             .ToList();
-        var before = listener is null ? null : await store.GetPendingRemindersAsync(resource, cancellationToken).ConfigureAwait(false);
+        if (listener is not null)
+        {
+            // The external timer first: if it fails, the store still holds the old plan and a retry
+            // (a re-delivered event, the next write) computes the same difference again.
+            var before = await store.GetPendingRemindersAsync(resource, cancellationToken).ConfigureAwait(false);
+            await listener.PendingChangedAsync(resource, plannedFrom, before, pending, cancellationToken).ConfigureAwait(false);
+        }
         var outcome = await store.ReplacePendingRemindersAsync(resource, plannedFrom, pending, cancellationToken).ConfigureAwait(false);
         signal.Notify();
-        if (listener is not null && outcome == StoreOutcome.Ok)
-        {
-            await listener.PendingChangedAsync(resource, plannedFrom, before!, pending, cancellationToken).ConfigureAwait(false);
-        }
         return outcome;
     }
 

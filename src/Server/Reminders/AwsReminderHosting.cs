@@ -42,12 +42,13 @@ public static class AwsReminderHosting
         {
             services.AddSingleton(options);
             services.AddSingleton(provider => new SchedulerClient(Client(provider, aws.SchedulerEndpoint, SchedulerClient.SigningName)));
-            services.AddSingleton<IPendingReminderListener>(provider => new EventBridgeScheduleSync(
+            services.AddSingleton(provider => new EventBridgeScheduleSync(
                 provider.GetRequiredService<SchedulerClient>(), options, provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILoggerFactory>().CreateLogger("AuroraTime.Reminders.Aws")));
+            services.AddSingleton<IPendingReminderListener>(provider => provider.GetRequiredService<EventBridgeScheduleSync>());
             services.AddSingleton(provider => new SchedulerEventHandler(
                 provider.GetRequiredService<IStore>(), provider.GetRequiredService<ReminderDispatcher>(), options,
-                provider.GetRequiredService<ILoggerFactory>().CreateLogger("AuroraTime.Reminders.Aws")));
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger("AuroraTime.Reminders.Aws"), provider.GetRequiredService<EventBridgeScheduleSync>()));
         }
         return services;
     }

@@ -39,7 +39,7 @@ internal sealed class EventBridgeFixture : IAsyncDisposable
         var sync = new EventBridgeScheduleSync(client, Options, Clock, NullLogger.Instance);
         var reconciler = new ReminderReconciler(node.Store, ReminderOptions.Default, new PlanChangeSignal(), Clock, sync);
         var dispatcher = new ReminderDispatcher(node.Store, reconciler, sender ?? Sender, ReminderOptions.Default, Clock, NullLogger.Instance);
-        var handler = new SchedulerEventHandler(node.Store, dispatcher, Options, NullLogger.Instance);
+        var handler = new SchedulerEventHandler(node.Store, dispatcher, Options, NullLogger.Instance, sync);
         return new Instance(node with { Reconciler = reconciler }, handler);
     }
 

@@ -161,6 +161,38 @@ public sealed class EventBridgeModeTests
         Assert.Equal("at(2026-04-13T06:45:00)", Assert.Single(fixture.Scheduler.Schedules.Values).Expression);
     }
 
+    [Fact]
+    public async Task A_Scheduler_failure_while_rolling_forward_is_repaired_by_the_retried_event()
+    {
+        await using var fixture = new EventBridgeFixture(Start);
+        var server = await fixture.StartInstanceAsync(createAccount: true);
+        await SchedulerFixture.PutAsync(server.Node, "weekly.ics", Weekly);
+        var name = Assert.Single(fixture.Scheduler.Schedules.Keys);
+        var input = Encoding.UTF8.GetBytes(fixture.Scheduler.Schedules[name].Input);
+        fixture.Scheduler.ThrottleNext = 1;
+
+        // The firing is claimed, then creating next week's schedule is throttled: the event fails
+        // before the send (the dispatcher rolls forward first), and Lambda retries it.
+        var failure = await Assert.ThrowsAsync<AwsServiceException>(() => fixture.FireAsync(name, server));
+        Assert.Equal("ThrottlingException", failure.ErrorType);
+        Assert.Empty(fixture.Scheduler.Schedules);
+
+        var retry = await server.Events.HandleAsync(input, CancellationToken.None);
+
+        // The retry finds the claim, rolls the series on and, since the claimed delivery is still
+        // unsent (its attempt lease runs 5 minutes), asks for a wake-up when the lease is over.
+        Assert.Equal(DispatchOutcome.AlreadyClaimed, retry.Outcome);
+        Assert.Empty(fixture.Sender.Sent);
+        Assert.Contains("at(2026-04-13T06:45:00)", fixture.Scheduler.Schedules.Values.Select(s => s.Expression));
+        var wakeUp = Assert.Single(fixture.Scheduler.Schedules.Keys, k => k.StartsWith("aurora-retry-", StringComparison.Ordinal));
+        Assert.Equal("at(2026-04-06T06:50:00)", fixture.Scheduler.Schedules[wakeUp].Expression);
+
+        await fixture.FireAsync(wakeUp, server);
+
+        Assert.Equal([Utc("2026-04-06T06:50:00Z")], fixture.Sender.Sent.Select(s => s.At).ToList());
+        Assert.Equal("at(2026-04-13T06:45:00)", Assert.Single(fixture.Scheduler.Schedules.Values).Expression);
+    }
+
     [Theory]
     [InlineData("alarm")]
     [InlineData("due")]

@@ -20,6 +20,9 @@ internal sealed class FakeSchedulerService
 
     public ConcurrentQueue<string> Calls { get; } = new();
 
+    /// <summary>How many of the next calls answer 429 ThrottlingException.</summary>
+    public int ThrottleNext { get; set; }
+
     /// <summary>The schedule as Scheduler keeps it: its at() expression and its input.</summary>
     internal sealed record Schedule(string Name, string Expression, string Input);
 
@@ -33,6 +36,12 @@ internal sealed class FakeSchedulerService
     private (HttpStatusCode, string) Answer(CapturedRequest request)
     {
         var name = Uri.UnescapeDataString(request.Uri.AbsolutePath["/schedules/".Length..]);
+        if (ThrottleNext > 0)
+        {
+            ThrottleNext--;
+            Calls.Enqueue("throttled " + name);
+            return ((HttpStatusCode)429, "{\"__type\":\"ThrottlingException\",\"Message\":\"Rate exceeded\"}");
+        }
         if (request.Method == HttpMethod.Post)
         {
             Calls.Enqueue("create " + name);
