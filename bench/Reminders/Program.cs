@@ -43,6 +43,11 @@ try
         var data = Event(i, alarms);
         var written = await store.PutObjectAsync(resource, new ObjectContent(data, "text/calendar"), WritePrecondition.None);
         await reconciler.PlanWrittenAsync(resource, written.ETag!.Value, data, CancellationToken.None);
+        if (i + 1 == Math.Min(1_000, alarms))
+        {
+            // After the fixed costs (JIT, SQLite's library and page caches) and before the bulk.
+            Console.WriteLine($"memory after the first {i + 1} events: {Memory.Snapshot()}");
+        }
     }
     load.Stop();
     var pending = 0;
