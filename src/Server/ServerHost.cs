@@ -1,5 +1,6 @@
 using AuroraTime.CalDav.CalDav;
 using AuroraTime.Server.Accounts;
+using AuroraTime.Server.Api;
 using AuroraTime.Server.Auth;
 using AuroraTime.Server.Configuration;
 using AuroraTime.Server.Feeds;
@@ -41,7 +42,9 @@ public static class ServerHost
         app.UseRouting();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapAuroraFeeds();
-        app.UseWhen(context => !IsAnonymous(context.Request.Path), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
+        app.MapAuroraApi();
+        app.MapAuroraSchedulerEvents();
+        app.UseWhen(context => !IsAnonymous(context.Request.Path) && !ApiHosting.SkipsBasicChallenge(context), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
         // Everything that is not an endpoint (health, later the REST API) is the DAV namespace, at the root
         // because clients probe "/" and "/.well-known/caldav" (INTEROP.md). No response compression is added:
         // compressed DAV responses break ETags in clients (INTEROP.md section 2).
@@ -55,7 +58,8 @@ public static class ServerHost
     /// signed token in the path is the credential (all of /feeds/ is routed to feed endpoints, never DAV).
     /// </summary>
     private static bool IsAnonymous(PathString path) =>
-        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path);
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path)
+        || AwsReminderHosting.IsEventsPath(path); // fired schedules: the MAC in the body is the credential
 
     private static void AddServices(IServiceCollection services, AuroraSettings settings)
     {
