@@ -24,6 +24,16 @@ public sealed class ApiSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bearer_token_nobody_validated_is_401_problem_json_not_a_Basic_challenge()
+    {
+        using var bearer = _server.ClientAs(new AuthenticationHeaderValue("Bearer", "not.a.jwt"));
+        var response = await _server.GetAsync("/api/me", bearer);
+        Assert.Equal(401, response.Status);
+        Assert.Equal("application/problem+json", response.MediaType);
+        Assert.Empty(response.Headers.WwwAuthenticate);
+    }
+
+    [Fact]
     public async Task Wrong_Basic_credentials_on_the_API_are_refused()
     {
         using var wrong = _server.ClientAs(ApiServer.Basic("alice", "not-her-password"));
