@@ -43,6 +43,7 @@ public static class ServerHost
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapAuroraFeeds();
         app.MapAuroraApi();
+        app.MapAuroraSchedulerEvents();
         app.UseWhen(context => !IsAnonymous(context.Request.Path) && !ApiHosting.SkipsBasicChallenge(context), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
         // Everything that is not an endpoint (health, later the REST API) is the DAV namespace, at the root
         // because clients probe "/" and "/.well-known/caldav" (INTEROP.md). No response compression is added:
@@ -57,7 +58,8 @@ public static class ServerHost
     /// signed token in the path is the credential (all of /feeds/ is routed to feed endpoints, never DAV).
     /// </summary>
     private static bool IsAnonymous(PathString path) =>
-        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path);
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path)
+        || AwsReminderHosting.IsEventsPath(path); // fired schedules: the MAC in the body is the credential
 
     private static void AddServices(IServiceCollection services, AuroraSettings settings)
     {
