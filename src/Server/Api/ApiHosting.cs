@@ -19,7 +19,7 @@ public static class ApiHosting
         ReminderEndpoints.Map(api);
         AppPasswordEndpoints.Map(api);
         FeedLinkEndpoints.Map(api);
-        api.Map("/{**rest}", () => Problems.NotFound("There is no such API resource.")).WithName("api-fallback");
+        api.Map("/{**rest}", ApiFallback.Handle);
     }
 
     /// <summary>

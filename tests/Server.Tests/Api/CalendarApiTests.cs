@@ -52,6 +52,15 @@ public sealed class CalendarApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_account_without_calendars_gets_the_same_default_calendar_CalDAV_clients_get()
+    {
+        var listed = (await _server.GetAsync("/api/calendars")).Json!.AsArray().Single()!;
+        Assert.Equal("default", listed["id"]!.GetValue<string>());
+        Assert.Equal(207, (await _server.DavAsync("PROPFIND", "/calendars/alice/default/", decorate: r => r.Headers.Add("Depth", "0"))).Status);
+        Assert.Single((await _server.GetAsync("/api/calendars")).Json!.AsArray());
+    }
+
+    [Fact]
     public async Task Creating_an_existing_id_is_409()
     {
         await _server.CreateCalendarAsync();
