@@ -49,7 +49,7 @@ public static class ServerHost
         app.UseAuroraCognito();
         app.UseWhen(context => !IsAnonymous(context.Request.Path) && !ApiHosting.SkipsBasicChallenge(context) && !CognitoBearerMiddleware.SignedIn(context),
             branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
-        // Everything that is not an endpoint (health, later the REST API) is the DAV namespace, at the root
+        // Everything that is not an endpoint (health, feeds, the REST API) is the DAV namespace, at the root
         // because clients probe "/" and "/.well-known/caldav" (INTEROP.md). No response compression is added:
         // compressed DAV responses break ETags in clients (INTEROP.md section 2).
         app.MapWhen(context => context.GetEndpoint() is null, dav => dav.UseCalDav());
