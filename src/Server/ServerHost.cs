@@ -5,6 +5,7 @@ using AuroraTime.Server.Configuration;
 using AuroraTime.Server.Feeds;
 using AuroraTime.Server.Hosting;
 using AuroraTime.Server.Reminders;
+using AuroraTime.Server.Web;
 using AuroraTime.Storage.Contract;
 
 namespace AuroraTime.Server;
@@ -28,6 +29,7 @@ public static class ServerHost
         AddServices(builder.Services, settings);
         builder.Services.AddAuroraFeeds(builder.Configuration, settings);
         builder.Services.AddAuroraReminders(builder.Configuration, settings);
+        builder.Services.AddAuroraWeb(builder.Configuration, settings);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -41,7 +43,8 @@ public static class ServerHost
         app.UseRouting();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapAuroraFeeds();
-        app.UseWhen(context => !IsAnonymous(context.Request.Path), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
+        app.UseAuroraWeb();
+        app.UseWhen(context => !IsAnonymous(context.Request.Path) && !WebHosting.IsSignedIn(context), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
         // Everything that is not an endpoint (health, later the REST API) is the DAV namespace, at the root
         // because clients probe "/" and "/.well-known/caldav" (INTEROP.md). No response compression is added:
         // compressed DAV responses break ETags in clients (INTEROP.md section 2).
@@ -55,7 +58,8 @@ public static class ServerHost
     /// signed token in the path is the credential (all of /feeds/ is routed to feed endpoints, never DAV).
     /// </summary>
     private static bool IsAnonymous(PathString path) =>
-        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path);
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path)
+        || WebHosting.IsPagePath(path);
 
     private static void AddServices(IServiceCollection services, AuroraSettings settings)
     {
