@@ -17,8 +17,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
-            // Feed links carry their credential in the URL: never leak the page's URL or anything else.
-            headers["Referrer-Policy"] = "no-referrer";
+            // Nothing leaves for other sites (feed links carry their credential in the URL). Not "no-referrer":
+            // under it browsers send "Origin: null" on form posts, which the sign-in origin check refuses.
+            headers["Referrer-Policy"] = "same-origin";
             headers.XFrameOptions = "DENY"; // for browsers older than CSP frame-ancestors
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
         }
