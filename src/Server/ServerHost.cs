@@ -1,5 +1,6 @@
 using AuroraTime.CalDav.CalDav;
 using AuroraTime.Server.Accounts;
+using AuroraTime.Server.Api;
 using AuroraTime.Server.Auth;
 using AuroraTime.Server.Configuration;
 using AuroraTime.Server.Feeds;
@@ -43,8 +44,10 @@ public static class ServerHost
         app.UseRouting();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapAuroraFeeds();
+        app.MapAuroraApi();
+        app.MapAuroraSchedulerEvents();
         app.UseAuroraWeb();
-        app.UseWhen(context => !IsAnonymous(context.Request.Path) && !WebHosting.IsSignedIn(context), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
+        app.UseWhen(context => !IsAnonymous(context.Request.Path) && !WebHosting.IsSignedIn(context) && !ApiHosting.SkipsBasicChallenge(context), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
         // Everything that is not an endpoint (health, later the REST API) is the DAV namespace, at the root
         // because clients probe "/" and "/.well-known/caldav" (INTEROP.md). No response compression is added:
         // compressed DAV responses break ETags in clients (INTEROP.md section 2).
@@ -59,6 +62,7 @@ public static class ServerHost
     /// </summary>
     private static bool IsAnonymous(PathString path) =>
         path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path)
+        || AwsReminderHosting.IsEventsPath(path) // fired schedules: the MAC in the body is the credential
         || WebHosting.IsPagePath(path);
 
     private static void AddServices(IServiceCollection services, AuroraSettings settings)

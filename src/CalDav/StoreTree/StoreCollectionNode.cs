@@ -93,22 +93,18 @@ internal sealed class StoreCollectionNode(CalDavService service, StoredCollectio
         switch (child)
         {
             case StoreCollectionNode nested:
-                if (await service.Store.DeleteCollectionAsync(nested.Stored.Ref, cancellationToken) == StoreOutcome.Ok)
-                {
-                    await service.Notifier.CollectionDeletedAsync(nested.Stored.Ref, cancellationToken);
-                }
+                await service.Writer.DeleteCollectionAsync(nested.Stored.Ref, cancellationToken);
                 break;
             case StoreObjectNode:
-                var result = await service.Store.DeleteObjectAsync(collection.Ref.Object(name), StoreWriter.IfMatch(expectedETag), cancellationToken);
-                if (result.Outcome == StoreOutcome.NotFound)
+                var outcome = await service.Writer.DeleteAsync(collection, name, StoreWriter.IfMatch(expectedETag), cancellationToken);
+                if (outcome == StoreOutcome.NotFound)
                 {
                     throw new DavException(404, null, "The resource was removed meanwhile.");
                 }
-                if (result.Outcome == StoreOutcome.PreconditionFailed)
+                if (outcome == StoreOutcome.PreconditionFailed)
                 {
                     throw new DavException(412, null, "The resource changed meanwhile.");
                 }
-                await service.Notifier.DeletedAsync(collection, name, cancellationToken);
                 break;
             default:
                 throw new DavException(404, null, "No such member.");

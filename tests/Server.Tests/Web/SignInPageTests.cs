@@ -200,7 +200,8 @@ public class SignInPageTests : IAsyncLifetime
         _browser.Cookies[SessionCookie.Name] = stolenCookie; // a copy kept elsewhere
         using var page = await _browser.GetAsync("/app/");
         Assert.Contains("action=\"/app/signin\"", await page.Content.ReadAsStringAsync());
-        using var api = await _browser.GetAsync(WebServer.ProbePath);
+        _browser.Cookies[SessionCookie.Name] = stolenCookie; // the page visit told the browser to drop it again
+        using var api = await _browser.GetAsync("/api/me");
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
     }
 }
