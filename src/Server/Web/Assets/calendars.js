@@ -4,13 +4,14 @@ import { el, copyRow, emptyRow, say, sayError } from './dom.js';
 
 export let calendars = [];
 
-function fillSetupSteps(me) {
+function fillSetupSteps() {
   const origin = window.location.origin;
   const values = {
     host: window.location.host,
     origin: `${origin}/`,
     wellKnown: `${origin}/.well-known/caldav`,
-    principal: (me && me.caldavUrl) || `${origin}/principals/${encodeURIComponent(currentUser)}/`,
+    // DAVx5 finds everything from the principal (RFC 5397 current-user-principal).
+    principal: `${origin}/principals/${encodeURIComponent(currentUser)}/`,
     user: currentUser,
   };
   for (const node of document.querySelectorAll('[data-fill]')) {
@@ -42,12 +43,8 @@ function fillCalendarSelects() {
 }
 
 export async function loadCalendars() {
-  const [me, list] = await Promise.all([
-    api('GET', '/api/me').then((r) => r.data).catch(() => null),
-    api('GET', '/api/calendars').then((r) => r.data || []),
-  ]);
-  fillSetupSteps(me);
-  calendars = list;
+  fillSetupSteps();
+  calendars = (await api('GET', '/api/calendars')).data || [];
   const target = document.getElementById('calendar-list');
   target.replaceChildren(...(calendars.length ? calendars.map(calendarRow) : [emptyRow('No calendars yet.')]));
   if (!calendars.length) target.append(el('li', {}, newCalendarForm()));
