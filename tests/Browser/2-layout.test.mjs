@@ -37,6 +37,7 @@ for (const width of [1280, 375]) {
     for (const summary of await page.locator('details.setup summary').all()) await summary.click();
 
     await page.screenshot({ path: path.join(screenshotDir, `app-${width}.png`), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(screenshotDir, `app-${width}-first-screen.png`) });
     assert.deepEqual(await layoutProblems(page), []);
     assert.deepEqual(page.problems, []);
