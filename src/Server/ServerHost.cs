@@ -7,6 +7,7 @@ using AuroraTime.Server.Configuration;
 using AuroraTime.Server.Feeds;
 using AuroraTime.Server.Hosting;
 using AuroraTime.Server.Reminders;
+using AuroraTime.Server.Web;
 using AuroraTime.Storage.Contract;
 
 namespace AuroraTime.Server;
@@ -31,6 +32,7 @@ public static class ServerHost
         builder.Services.AddAuroraFeeds(builder.Configuration, settings);
         builder.Services.AddAuroraReminders(builder.Configuration, settings);
         builder.Services.AddAuroraCognito(builder.Configuration);
+        builder.Services.AddAuroraWeb(builder.Configuration, settings);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -47,9 +49,11 @@ public static class ServerHost
         app.MapAuroraApi();
         app.MapAuroraSchedulerEvents();
         app.UseAuroraCognito();
-        app.UseWhen(context => !IsAnonymous(context.Request.Path) && !ApiHosting.SkipsBasicChallenge(context) && !CognitoBearerMiddleware.SignedIn(context),
+        app.UseAuroraWeb();
+        app.UseWhen(context => !IsAnonymous(context.Request.Path) && !WebHosting.IsSignedIn(context) && !ApiHosting.SkipsBasicChallenge(context)
+                && !CognitoBearerMiddleware.SignedIn(context),
             branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
-        // Everything that is not an endpoint (health, feeds, the REST API) is the DAV namespace, at the root
+        // Everything that is not an endpoint (health, feeds, the REST API, the web page) is the DAV namespace, at the root
         // because clients probe "/" and "/.well-known/caldav" (INTEROP.md). No response compression is added:
         // compressed DAV responses break ETags in clients (INTEROP.md section 2).
         app.MapWhen(context => context.GetEndpoint() is null, dav => dav.UseCalDav());
@@ -65,7 +69,8 @@ public static class ServerHost
     private static bool IsAnonymous(PathString path) =>
         path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path)
         || AwsReminderHosting.IsEventsPath(path) // fired schedules: the MAC in the body is the credential
-        || CognitoHostedSignIn.IsSignInPath(path);
+        || CognitoHostedSignIn.IsSignInPath(path)
+        || WebHosting.IsPagePath(path);
 
     private static void AddServices(IServiceCollection services, AuroraSettings settings)
     {
