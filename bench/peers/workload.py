@@ -165,6 +165,8 @@ def main():
     parser.add_argument("--reps", type=int, default=7)
     parser.add_argument("--gets", type=int, default=200)
     parser.add_argument("--put-deadline", type=float, default=150.0, help="seconds for the PUT phase")
+    parser.add_argument("--feed", default=None,
+                        help="path of the calendar as one .ics: AuroraTime's feed; for a peer, its calendar's own URL")
     args = parser.parse_args()
     host, port = args.base.split("//")[1].split(":")
     port = int(port.rstrip("/"))
@@ -205,6 +207,13 @@ def main():
     result["sync_delta_items"] = count_responses(body)
 
     result["get_one"], _ = timed(client, args.gets, "GET", f"{cal}bench-{n // 2}.ics", None, None, (200,), "GET")
+    if args.feed:
+        # The whole calendar as one iCalendar stream. The same Authorization header goes along: a peer's
+        # collection GET needs it, AuroraTime's feed ignores it (the token in the path is the credential).
+        status, _, _ = client.request("GET", args.feed)
+        if status == 200:
+            result["feed"], body = timed(client, args.reps, "GET", args.feed, None, None, (200,), "feed")
+            result["feed_items"] = body.count(b"BEGIN:VEVENT")
     json.dump(result, sys.stdout)
     print()
 
