@@ -47,6 +47,7 @@ def main():
     host, port = args.base.split("//")[1].split(":")
     auth = "Basic " + base64.b64encode(f"{args.user}:{args.password}".encode()).decode()
     client = w.Client(host, int(port), auth)
+    w.SERVER_PID = args.pid  # workload.timed then records the server's CPU ms per request in w.CPU_MS
     cal = f"/calendars/{args.user}/growth/"
     result = {"rss_idle_kb": rss_kb(args.pid, "VmRSS"), "stages": []}
 
@@ -71,9 +72,9 @@ def main():
             url = next(word for word in created.split() if "/feeds/" in word)
             feed_path = "/feeds/" + url.split("/feeds/", 1)[1]
 
-        stage["propfind"], body = w.timed(client, args.reps, "PROPFIND", cal, w.PROPFIND_ETAG, {**w.XML, "Depth": "1"}, (207,), "PROPFIND")
+        stage["propfind"], body = w.timed(client, args.reps, "PROPFIND", cal, w.PROPFIND_ETAG, {**w.XML, "Depth": "1"}, (207,), "PROPFIND", cpu_key="propfind")
         stage["propfind_items"] = w.count_responses(body)
-        stage["query_month"], body = w.timed(client, args.reps, "REPORT", cal, w.QUERY_MONTH, {**w.XML, "Depth": "1"}, (207,), "calendar-query")
+        stage["query_month"], body = w.timed(client, args.reps, "REPORT", cal, w.QUERY_MONTH, {**w.XML, "Depth": "1"}, (207,), "calendar-query", cpu_key="query_month")
         stage["query_items"] = w.count_responses(body)
         status, body, _ = client.request("REPORT", cal, w.sync_body(None), w.XML)
         w.expect(status, (207,), "sync-collection")
@@ -83,10 +84,11 @@ def main():
             status, _, _ = client.request("PUT", f"{cal}delta-{size}-{k}.ics", change,
                                           {"Content-Type": "text/calendar; charset=utf-8"})
             w.expect(status, (201,), "PUT of a change")
-        stage["sync_delta"], body = w.timed(client, args.reps, "REPORT", cal, w.sync_body(token), w.XML, (207,), "sync delta")
+        stage["sync_delta"], body = w.timed(client, args.reps, "REPORT", cal, w.sync_body(token), w.XML, (207,), "sync delta", cpu_key="sync_delta")
         stage["sync_delta_items"] = w.count_responses(body)
-        stage["feed"], body = w.timed(client, args.reps, "GET", feed_path, None, None, (200,), "feed")
+        stage["feed"], body = w.timed(client, args.reps, "GET", feed_path, None, None, (200,), "feed", cpu_key="feed")
         stage["feed_bytes"] = len(body)
+        stage["cpu_ms"] = dict(w.CPU_MS)
         stage["rss_kb"] = rss_kb(args.pid, "VmRSS")
         print(json.dumps(stage), file=sys.stderr)
         result["stages"].append(stage)

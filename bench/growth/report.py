@@ -18,7 +18,11 @@ def main():
         rows.append(f"| {s['n']:,} | {s['import_per_s']:,.0f} | {fmt(s['propfind'])} ({s['propfind_items']:,}) | "
                     f"{fmt(s['query_month'])} ({s['query_items']:,}) | {fmt(s['sync_delta'])} ({s['sync_delta_items']}) | "
                     f"{fmt(s['feed'])} ({s['feed_bytes'] / 1e6:.1f} MB) | {s['rss_kb'] // 1024} |")
-    table = "\n".join(rows)
+    cpu_rows = ["| N | PROPFIND Depth 1 | month calendar-query | sync delta | feed |", "|---|---|---|---|---|"]
+    for s in stages:
+        c = s.get("cpu_ms") or {}
+        cpu_rows.append(f"| {s['n']:,} | " + " | ".join(fmt(c[k]) if k in c else "-" for k in ("propfind", "query_month", "sync_delta", "feed")) + " |")
+    table = "\n".join(rows) + "\n\nServer CPU per request (ms; all threads, /proc/PID/task/*/schedstat), which leaves out the wait for a core:\n\n" + "\n".join(cpu_rows)
     print(table)
     first, last = stages[0], stages[-1]
     growth = last["n"] / first["n"]

@@ -44,7 +44,7 @@ PORT="$(free_port)"
 start_aurora "$PORT" "$WORK/aurora" "$USER_NAME" "$PASSWORD" || { cat "$WORK/aurora/log"; exit 1; }
 # A feed of all the user's calendars (the bench calendar is made by the workload, after this).
 FEED_URL="$("$ROOT/src/Server/bin/Release/net10.0/aurora" feed create "$USER_NAME" --data "$WORK/aurora" | grep -o 'https\?://[^ ]*/feeds/[^ ]*' | head -1)"
-run_one aurora --base "http://127.0.0.1:$PORT" --calendar "/calendars/$USER_NAME/bench/" --user "$USER_NAME" --password "$PASSWORD" \
+run_one aurora --pid "$SERVER_PID" --base "http://127.0.0.1:$PORT" --calendar "/calendars/$USER_NAME/bench/" --user "$USER_NAME" --password "$PASSWORD" \
   --feed "/feeds/${FEED_URL#*/feeds/}"
 stop_servers
 if [ "$PEERS" = 0 ]; then
@@ -56,14 +56,14 @@ fi
 
 PORT="$(free_port)"
 start_radicale "$PORT" "$WORK/radicale" "$USER_NAME" "$PASSWORD" || { cat "$WORK/radicale/log"; exit 1; }
-run_one radicale --base "http://127.0.0.1:$PORT" --prepare "/$USER_NAME/" --calendar "/$USER_NAME/bench/" --user "$USER_NAME" --password "$PASSWORD" \
+run_one radicale --pid "$SERVER_PID" --base "http://127.0.0.1:$PORT" --prepare "/$USER_NAME/" --calendar "/$USER_NAME/bench/" --user "$USER_NAME" --password "$PASSWORD" \
   --feed "/$USER_NAME/bench/"
 stop_servers
 
 PORT="$(free_port)"
 start_xandikos "$PORT" "$WORK/xandikos" || { cat "$WORK/xandikos/log"; exit 1; }
 # --defaults makes /user/calendars/ (Xandikos' fixed principal "user"); no Authorization is sent.
-run_one xandikos --base "http://127.0.0.1:$PORT" --calendar "/user/calendars/bench/" --feed "/user/calendars/bench/"
+run_one xandikos --pid "$SERVER_PID" --base "http://127.0.0.1:$PORT" --calendar "/user/calendars/bench/" --feed "/user/calendars/bench/"
 stop_servers
 
 /usr/bin/python3 "$HERE/report.py" "$N" "$ROOT/docs/benchmarks.md" "$WORK/aurora.json" "$WORK/radicale.json" "$WORK/xandikos.json"
