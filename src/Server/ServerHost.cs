@@ -23,6 +23,7 @@ public static class ServerHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.AddAuroraLoggingDefaults();
         builder.Configuration.AddAuroraSources(null);
         builder.Configuration.AddCommandLine(args); // explicit flags win over AURORA_ variables.
         configure?.Invoke(builder);
