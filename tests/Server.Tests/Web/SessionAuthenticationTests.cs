@@ -66,6 +66,27 @@ public class SessionAuthenticationTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.OK, "alice session"), (right.Status, right.Body));
     }
 
+    // The real REST API: a session may mint credentials (only app passwords may not), with the token.
+    [Fact]
+    public async Task The_API_mints_an_app_password_for_a_session_only_with_the_CSRF_header()
+    {
+        var csrf = await _browser.SignInAndReadCsrfAsync("alice", WebServer.Password);
+        HttpRequestMessage Mint() => new(HttpMethod.Post, "/api/app-passwords")
+        {
+            Content = new StringContent("{\"name\":\"phone\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        using var withoutToken = Mint();
+        using var refused = await _browser.SendAsync(withoutToken);
+        using var withToken = Mint();
+        withToken.Headers.Add(SessionAuthenticationMiddleware.CsrfHeader, csrf);
+        using var minted = await _browser.SendAsync(withToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, minted.StatusCode);
+        Assert.Contains("\"password\":", await minted.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task A_forged_cookie_gets_401_problem_json_without_a_Basic_challenge_and_is_deleted()
     {
