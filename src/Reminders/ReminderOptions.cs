@@ -25,6 +25,23 @@ public sealed record ReminderOptions(
     /// <summary>Retries of transiently failed sends (when the store keeps deliveries, see IReminderDeliveryStore).</summary>
     public Scheduling.ReminderRetryPolicy Retry { get; init; } = Scheduling.ReminderRetryPolicy.Default;
 
+    /// <summary>
+    /// Where a reminder links to its event, e.g. "https://cal.example.org/calendars/{calendar}/{href}"
+    /// ({user}, {calendar}, {href}: the object's account, calendar path and name, URL-escaped); null:
+    /// no link (the server has no page for one event).
+    /// </summary>
+    public string? EventLinkTemplate { get; init; }
+
+    /// <summary>The link to the event at <paramref name="resource"/>, or null without a template.</summary>
+    public string? EventLink(Storage.Contract.ObjectRef resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return EventLinkTemplate?
+            .Replace("{user}", Uri.EscapeDataString(resource.Collection.UserName), StringComparison.Ordinal)
+            .Replace("{calendar}", Uri.EscapeDataString(resource.Collection.Path), StringComparison.Ordinal)
+            .Replace("{href}", Uri.EscapeDataString(resource.Href), StringComparison.Ordinal);
+    }
+
     public string OwnerAddress(string userName) =>
         userName.Contains('@', StringComparison.Ordinal) ? userName : userName + "@" + OwnerEmailDomain;
 }

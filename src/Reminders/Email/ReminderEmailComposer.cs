@@ -22,8 +22,10 @@ public static class ReminderEmailComposer
 
     /// <param name="idempotencyKey">Makes the Message-ID stable, so a retried send is recognisable.</param>
     /// <param name="recipientZone">Zone the times are shown in (the owner's).</param>
+    /// <param name="eventLink">An absolute http(s) URL of the event, shown in both parts; null: none.</param>
     public static EmailMessage Compose(
-        PlannedReminder reminder, string ownerAddress, DateTimeZone recipientZone, ReminderOptions options, Instant now, string idempotencyKey)
+        PlannedReminder reminder, string ownerAddress, DateTimeZone recipientZone, ReminderOptions options, Instant now, string idempotencyKey,
+        string? eventLink = null)
     {
         ArgumentNullException.ThrowIfNull(reminder);
         ArgumentNullException.ThrowIfNull(options);
@@ -36,6 +38,9 @@ public static class ReminderEmailComposer
         var messageId = $"<{hash}.reminder@{domain}>";
         var boundary = "=_aurora_" + hash;
         var description = Shorten(reminder.Description, 500);
+        var link = eventLink is not null && Uri.TryCreate(eventLink, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? uri.AbsoluteUri
+            : null;
 
         var headers = new StringBuilder();
         void Header(string name, string value) => headers.Append(name).Append(": ").Append(value).Append("\r\n");
@@ -73,6 +78,10 @@ public static class ReminderEmailComposer
         {
             text.Append("\r\n").Append(description.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal)).Append("\r\n");
         }
+        if (link is not null)
+        {
+            text.Append("\r\nOpen the event: ").Append(link).Append("\r\n");
+        }
 
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html><body><h1>").Append(WebUtility.HtmlEncode(title)).Append("</h1><p>")
@@ -84,6 +93,10 @@ public static class ReminderEmailComposer
         if (description is not null)
         {
             html.Append("<p>").Append(WebUtility.HtmlEncode(description).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
+        }
+        if (link is not null)
+        {
+            html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(link)).Append("\">Open the event</a></p>");
         }
         html.Append("</body></html>");
 

@@ -147,7 +147,8 @@ public sealed class ReminderDispatcher(
     {
         var userName = due.Resource.Collection.UserName;
         var now = time.Now();
-        var message = ReminderEmailComposer.Compose(current, options.OwnerAddress(owner.UserName), owner.Zone, options, now, key);
+        var message = ReminderEmailComposer.Compose(
+            current, options.OwnerAddress(owner.UserName), owner.Zone, options, now, key, options.EventLink(due.Resource));
         try
         {
             await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,8 @@
 using System.CommandLine;
+using AuroraTime.Reminders.Reconciling;
+using AuroraTime.Reminders.Scheduling;
+using AuroraTime.Server.Configuration;
+using AuroraTime.Server.Reminders;
 using AuroraTime.Storage.Contract;
 
 namespace AuroraTime.Server.Cli;
@@ -7,7 +11,9 @@ namespace AuroraTime.Server.Cli;
 /// <c>aurora user set NAME --display-alarm-emails on|off</c>: the per-account switch (stored in the
 /// account's settings, default on) that decides whether DISPLAY and AUDIO alarms are also emailed to
 /// the calendar owner. ACTION:EMAIL alarms are always sent. Already planned firings follow the change:
-/// a firing re-plans from the current settings before it sends.
+/// a firing re-plans from the current settings before it sends, and switching on re-plans the
+/// account's objects so their display alarms come back (a running server sees them within its
+/// longest sleep, Reminders MaxSleep, 5 minutes).
 /// </summary>
 internal static class UserSettingsCommand
 {
@@ -37,6 +43,14 @@ internal static class UserSettingsCommand
             {
                 await context.Error.WriteLineAsync($"error: no user {userName}");
                 return ExitCodes.Failure;
+            }
+            if (settings.EmailDisplayAlarms && !account.Settings.EmailDisplayAlarms)
+            {
+                var configuration = ConfigurationSources.ForCommand(CommandScope.Overrides(context, parsed.GetValue(data)));
+                var options = ReminderSettings.From(configuration, scope.Settings.DataFolder).Options;
+                var reconciler = new ReminderReconciler(scope.Store, options, new PlanChangeSignal(), TimeProvider.System);
+                var replanned = await reconciler.ReplanAccountAsync(scope.Store, userName, ct);
+                await context.Error.WriteLineAsync($"re-planned the reminders of {replanned} object(s)");
             }
             await context.Error.WriteLineAsync($"display/audio alarm emails for {userName}: {value}");
             return ExitCodes.Ok;

@@ -77,6 +77,7 @@ public sealed record ReminderSettings(bool Enabled, ReminderSenderKind Sender, s
             UnsubscribeUrl = section["UnsubscribeUrl"] is { Length: > 0 } url ? url : null,
             ServerZone = zone,
             Retry = AuroraTime.Reminders.Scheduling.ReminderRetryConfiguration.Read(section.GetSection("Retry")),
+            EventLinkTemplate = section["EventLinkTemplate"] is { Length: > 0 } link ? link : null,
         };
         var pickup = section["PickupFolder"] is { Length: > 0 } folder ? folder : Path.Combine(dataFolder, "outbox");
         var aws = sender == ReminderSenderKind.Ses || scheduler == ReminderSchedulerKind.EventBridge

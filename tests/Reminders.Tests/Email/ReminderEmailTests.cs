@@ -67,6 +67,33 @@ public class ReminderEmailTests
         }
     }
 
+    // Issue 5 item 6: "a link to the event where the server has one".
+    [Fact]
+    public void A_configured_event_link_appears_in_both_parts_escaped_and_only_for_http_urls()
+    {
+        if (!PythonOracle.Has("email"))
+        {
+            return;
+        }
+        var options = Options with { EventLinkTemplate = "https://aurora.test/calendars/{calendar}/{href}" };
+        var link = options.EventLink(new Storage.Contract.ObjectRef(new Storage.Contract.CollectionRef("alice", "work cal"), "a&b.ics"));
+        Assert.Equal("https://aurora.test/calendars/work%20cal/a%26b.ics", link);
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, ReminderEmailComposer.Compose(Reminder(), "alice@aurora.test", Berlin, options, Utc("2026-03-10T08:45:00Z"), "key-1", link).Content.ToArray());
+            var parts = PythonOracle.ParseMime(path).GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("text").GetString()!).ToList();
+            Assert.Contains("Open the event: https://aurora.test/calendars/work%20cal/a%26b.ics", parts[0], StringComparison.Ordinal);
+            Assert.Contains("<a href=\"https://aurora.test/calendars/work%20cal/a%26b.ics\">", parts[1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        var scripted = Encoding.UTF8.GetString(ReminderEmailComposer.Compose(Reminder(), "alice@aurora.test", Berlin, Options, Utc("2026-03-10T08:45:00Z"), "key-1", "javascript:alert(1)").Content.Span);
+        Assert.Equal(Encoding.UTF8.GetString(Compose(Reminder()).Content.Span), scripted);
+    }
+
     [Fact]
     public void Attendee_reminders_go_to_the_attendees_without_List_Unsubscribe()
     {

@@ -24,6 +24,31 @@ public class UserSettingsCommandTests : IDisposable
         Assert.True((await StoreAccess.AccountAsync(_data.Path, "alice"))!.Settings.EmailDisplayAlarms);
     }
 
+    [Fact]
+    public async Task Switching_back_on_re_plans_objects_written_while_it_was_off()
+    {
+        await CliRunner.RunWithInputAsync("long-enough-pw\n", "user", "add", "alice", "--password-stdin", "--data", _data.Path);
+        await CliRunner.RunAsync("user", "set", "alice", "--display-alarm-emails", "off", "--data", _data.Path);
+        var calendar = new Storage.Contract.CollectionRef("alice", "work");
+        var resource = calendar.Object("e.ics");
+        await using (var store = await StoreAccess.OpenAsync(_data.Path))
+        {
+            await store.CreateCollectionAsync(calendar, Storage.Contract.CollectionKind.Calendar, new Storage.Contract.CollectionProperties());
+            var ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:e\r\nDTSTAMP:20260101T000000Z\r\n" +
+                      "DTSTART:20300601T080000Z\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\nEND:VALARM\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+            await store.PutObjectAsync(resource, new Storage.Contract.ObjectContent(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar"), Storage.Contract.WritePrecondition.None);
+            Assert.Empty(await store.GetPendingRemindersAsync(resource));
+        }
+
+        var on = await CliRunner.RunAsync("user", "set", "alice", "--display-alarm-emails", "on", "--data", _data.Path);
+
+        Assert.Equal(ExitCodes.Ok, on.ExitCode);
+        Assert.Contains("re-planned the reminders of 1 object(s)", on.Error);
+        await using var reopened = await StoreAccess.OpenAsync(_data.Path);
+        var pending = Assert.Single(await reopened.GetPendingRemindersAsync(resource));
+        Assert.Equal(NodaTime.Instant.FromUtc(2030, 6, 1, 7, 45), pending.DueAt);
+    }
+
     [Theory]
     [InlineData("nobody", "off", "no user nobody")]
     [InlineData("alice", "maybe", "maybe")]
