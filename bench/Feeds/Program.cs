@@ -61,35 +61,51 @@ try
     }
 
     Console.WriteLine($"calendar: {events} events; events in feed: {await FullFeedAsync()}; runs: {runs}; load average: {File.ReadAllText("/proc/loadavg").Trim()}");
-    Report("full feed", await MeasureAsync(FullFeedAsync, runs), 20);
-    Report("304 path ", await MeasureAsync(NotModifiedAsync, runs * 10), 1);
+    // Cold: the per-object output cache is emptied before every run (not timed), so each run parses,
+    // filters and serialises every event: the cost of a first poll, or of a poll after every event changed.
+    // Warm: the cache holds every object, as it does for the repeated polls of an unchanged calendar.
+    Report("full feed, cold cache", await MeasureAsync(FullFeedAsync, runs, generator.ObjectCache.Clear), 20);
+    Report("full feed, warm cache", await MeasureAsync(FullFeedAsync, runs, () => { }), 20);
+    Report("304 path             ", await MeasureAsync(NotModifiedAsync, runs * 10, () => { }), 1);
+    Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
+    var phaseSource = (await resolver.ResolveAsync(token.Token, CancellationToken.None))!;
+    await PhaseBreakdown.ReportAsync(store, phaseSource, FeedWindow.Around(SystemClock.Instance.GetCurrentInstant(), options), Math.Max(5, runs / 5));
 }
 finally
 {
     folder.Delete(recursive: true);
 }
 
-static async Task<double[]> MeasureAsync(Func<Task<long>> operation, int runs)
+static async Task<(double[] Wall, double[] Cpu)> MeasureAsync(Func<Task<long>> operation, int runs, Action beforeEachRun)
 {
     for (var i = 0; i < 5; i++)
     {
+        beforeEachRun();
         await operation(); // warm-up: JIT, SQLite page cache
     }
-    var times = new double[runs];
+    var wall = new double[runs];
+    var cpu = new double[runs];
     for (var i = 0; i < runs; i++)
     {
+        beforeEachRun();
+        var cpuBefore = ProcessCpuClock.NowNanoseconds();
         var clock = Stopwatch.StartNew();
         await operation();
-        times[i] = clock.Elapsed.TotalMilliseconds;
+        wall[i] = clock.Elapsed.TotalMilliseconds;
+        cpu[i] = (ProcessCpuClock.NowNanoseconds() - cpuBefore) / 1e6;
     }
-    Array.Sort(times);
-    return times;
+    Array.Sort(wall);
+    Array.Sort(cpu);
+    return (wall, cpu);
 }
 
-static void Report(string name, double[] sorted, double targetMs)
+// Wall time is what the target is about; process CPU time (all threads) is what the feed costs when a
+// core is free, which is the fairer comparison between runs on this shared machine.
+static void Report(string name, (double[] Wall, double[] Cpu) sorted, double targetMs)
 {
-    var median = sorted[sorted.Length / 2];
-    var p90 = sorted[(int)(sorted.Length * 0.9)];
+    var (wall, cpu) = sorted;
+    var median = wall[wall.Length / 2];
+    var p90 = wall[(int)(wall.Length * 0.9)];
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name}: median {median:F3} ms, p90 {p90:F3} ms, min {sorted[0]:F3} ms (target <= {targetMs} ms: {(median <= targetMs ? "met" : "missed")})"));
+        $"{name}: median {median:F3} ms, p90 {p90:F3} ms, min {wall[0]:F3} ms; CPU median {cpu[cpu.Length / 2]:F3} ms (target <= {targetMs} ms: {(median <= targetMs ? "met" : "missed")})"));
 }

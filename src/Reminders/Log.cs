@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(5004, LogLevel.Error, "Reminder {AlarmKey} could not be sent: {Reason}", EventName = "ReminderSendFailed")]
     public static partial void SendFailed(ILogger logger, string alarmKey, string reason);
 
+    [LoggerMessage(5010, LogLevel.Warning, "Reminder {AlarmKey} attempt {Attempt} failed ({Reason}); next attempt at {NextAttempt}", EventName = "ReminderSendDeferred")]
+    public static partial void SendDeferred(ILogger logger, string alarmKey, int attempt, string reason, string nextAttempt);
+
     [LoggerMessage(5005, LogLevel.Error, "Reminder scheduler pass failed; retrying shortly", EventName = "ReminderLoopFailed")]
     public static partial void LoopFailed(ILogger logger, Exception exception);
 }

@@ -22,6 +22,9 @@ public sealed record ReminderOptions(
     /// <summary>Longest sleep between store checks, so a missed wake-up costs at most this much.</summary>
     public Duration MaxSleep { get; init; } = Duration.FromMinutes(5);
 
+    /// <summary>Retries of transiently failed sends (when the store keeps deliveries, see IReminderDeliveryStore).</summary>
+    public Scheduling.ReminderRetryPolicy Retry { get; init; } = Scheduling.ReminderRetryPolicy.Default;
+
     public string OwnerAddress(string userName) =>
         userName.Contains('@', StringComparison.Ordinal) ? userName : userName + "@" + OwnerEmailDomain;
 }

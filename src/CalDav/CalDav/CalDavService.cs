@@ -21,6 +21,7 @@ public sealed class CalDavService
         Options = options;
         TimeEngine = options.TimeEngine ?? new IcalTimeEngine(new Ical.Recurrence.RecurrenceLimits(options.MaxInstancesPerObject));
         Preparer = new CalendarObjectPreparer(this);
+        Writer = new CalendarObjectWriter(this);
     }
 
     public IStore Store { get; }
@@ -30,6 +31,9 @@ public sealed class CalDavService
     public ICalendarTimeEngine TimeEngine { get; }
 
     internal CalendarObjectPreparer Preparer { get; }
+
+    /// <summary>The write path for calendar objects shared by CalDAV PUT and the REST API.</summary>
+    public CalendarObjectWriter Writer { get; }
 
     internal ChangeNotifier Notifier { get; }
 

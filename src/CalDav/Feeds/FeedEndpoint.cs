@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,8 +13,8 @@ namespace AuroraTime.CalDav.Feeds;
 /// <summary>
 /// GET and HEAD /feeds/{token}/{name}.ics: the signed, read-only iCalendar feed. No authentication:
 /// the token in the path is the credential (Google and Outlook cannot send any). Every failure is the
-/// same bare 404, with no redirect to a sign-in page. No response compression (Outlook rejects gzip
-/// feeds, INTEROP.md section 3).
+/// same bare 404, with no redirect to a sign-in page. No response compression unless
+/// <see cref="FeedOptions.Compression"/> turns it on (<see cref="FeedCompression"/>).
 /// </summary>
 public static class FeedEndpoint
 {
@@ -47,10 +48,15 @@ public static class FeedEndpoint
         var options = services.GetRequiredService<FeedOptions>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var window = FeedWindow.Around(Instant.FromDateTimeOffset(now), options);
-        var etag = source.ETag(window);
+        var coding = FeedCompression.Choose(context.Request, options);
+        var etag = FeedCompression.ETagFor(source.ETag(window), coding);
         var response = context.Response;
         response.Headers.ETag = etag;
         response.Headers.CacheControl = CacheControl;
+        if (options.Compression)
+        {
+            response.Headers.Vary = HeaderNames.AcceptEncoding;
+        }
 
         // RFC 9110 section 13.2.2: If-None-Match first; If-Modified-Since only when it is absent.
         var request = context.Request.GetTypedHeaders();
@@ -74,11 +80,23 @@ public static class FeedEndpoint
             return;
         }
         response.ContentType = ContentType;
+        if (coding is not null)
+        {
+            response.Headers.ContentEncoding = coding;
+        }
         if (HttpMethods.IsHead(context.Request.Method))
         {
             return;
         }
-        await generator.WriteAsync(source, window, response.BodyWriter, context.RequestAborted);
+        if (coding is null)
+        {
+            await generator.WriteAsync(source, window, response.BodyWriter, context.RequestAborted);
+            return;
+        }
+        await using var coded = FeedCompression.Wrap(response.Body, coding);
+        var output = PipeWriter.Create(coded, new StreamPipeWriterOptions(leaveOpen: true));
+        await generator.WriteAsync(source, window, output, context.RequestAborted);
+        await output.CompleteAsync();
     }
 
     /// <summary>Weak comparison (RFC 9110 section 13.1.2: If-None-Match uses it), and "*".</summary>

@@ -19,6 +19,10 @@ namespace AuroraTime.CalDav.Feeds;
 /// engine's exact RFC 4791 section 9.9 test; a recurring object is written whole (master and
 /// overrides, not expanded). Each TZID in use gets one VTIMEZONE (RFC 5545 section 3.2.19), written
 /// before the first event that needs it: the object's own definition, else one built from tzdb.
+/// Only VEVENTs are published, not VTODOs: Google Calendar, Apple Calendar and Outlook show the events
+/// of a subscribed calendar and ignore its tasks (Outlook ignores VTODO in imported calendars), so tasks
+/// would only add size towards Google's ~1 MB limit and expose data no subscriber displays; and a task
+/// blocks no time, so it has no busy-only form.
 /// </summary>
 public sealed class FeedGenerator(IStore store, FeedOptions options)
 {
@@ -26,6 +30,9 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
 
     private readonly FeedTimeZoneCache timeZones = new();
     private readonly FeedLastModifiedCache lastModified = new();
+
+    /// <summary>Per-object output kept between requests (bounded by <see cref="FeedOptions.ObjectCacheBytes"/>).</summary>
+    public FeedObjectCache ObjectCache { get; } = new(options.ObjectCacheBytes);
 
     /// <summary>
     /// Last-Modified (RFC 9110 section 8.8.2): the newest change of any member of the feed's calendars
@@ -82,7 +89,7 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
                 var candidates = await store.FindObjectsInRangeAsync(calendar.Ref, query, page, cancellationToken);
                 foreach (var stored in candidates.Items)
                 {
-                    events += WriteObject(stored, source, window, zones, floatingZone, writtenZones, output);
+                    events += WriteObject(calendar.Ref, stored, source, window, zones, floatingZone, writtenZones, output);
                 }
                 page = candidates.NextRequest(options.PageSize);
                 var flushed = await output.FlushAsync(cancellationToken);
@@ -112,47 +119,67 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
     }
 
     private int WriteObject(
-        StoredObject stored, FeedSource source, FeedWindow window, TimeZoneResolver zones, DateTimeZone floatingZone,
-        HashSet<string> writtenZones, IBufferWriter<byte> output)
+        CollectionRef calendar, StoredObject stored, FeedSource source, FeedWindow window, TimeZoneResolver zones,
+        DateTimeZone floatingZone, HashSet<string> writtenZones, IBufferWriter<byte> output)
     {
-        List<CalendarComponent> events;
+        var rendered = ObjectCache.Find(calendar, stored, source.Link.TokenId);
+        if (rendered is null)
+        {
+            rendered = Render(stored, source.Link);
+            ObjectCache.Add(calendar, stored, source.Link.TokenId, rendered);
+        }
+        if (!rendered.InWindow(stored, window, zones, floatingZone))
+        {
+            return 0;
+        }
+        foreach (var (tzid, ownDefinition) in rendered.TimeZones)
+        {
+            if (writtenZones.Add(tzid))
+            {
+                WriteTimeZone(tzid, ownDefinition, window, zones, output);
+            }
+        }
+        output.Write(rendered.Events);
+        return rendered.EventCount;
+    }
+
+    /// <summary>Parses, reduces to the link's scope and serialises one object: the work the cache saves.</summary>
+    private static FeedObjectOutput Render(StoredObject stored, FeedLink link)
+    {
         CalendarComponent parsed;
+        List<CalendarComponent> events;
         try
         {
             parsed = CalendarParser.ParseSingle(stored.Data.Span, IcalReaderOptions.Lenient);
-            if (!FeedRangeTest.InWindow(stored, parsed, window, zones, floatingZone))
-            {
-                return 0;
-            }
-            events = FeedScopeFilter.Apply(parsed, source.Link.Scope, source.Link.TokenId).ToList();
+            events = FeedScopeFilter.Apply(parsed, link.Scope, link.TokenId).ToList();
         }
         catch (IcalFormatException)
         {
-            return 0; // Stored data the engine cannot read is left out rather than breaking the whole feed.
+            return FeedObjectOutput.Unreadable; // Stored data the engine cannot read is left out rather than breaking the whole feed.
         }
+        var timeZones = new List<(string Tzid, byte[]? OwnDefinition)>();
         foreach (var vevent in events)
         {
             foreach (var property in vevent.Properties)
             {
-                if (property.GetParameterValue("TZID") is { Length: > 0 } tzid && writtenZones.Add(tzid))
+                if (property.GetParameterValue("TZID") is { Length: > 0 } tzid && !timeZones.Exists(z => z.Tzid == tzid))
                 {
-                    WriteTimeZone(tzid, parsed, window, zones, output);
+                    var own = parsed.GetComponents("VTIMEZONE").FirstOrDefault(z => z.GetProperty("TZID")?.RawValue == tzid);
+                    timeZones.Add((tzid, own is null ? null : CalendarSerializer.Serialize(own)));
                 }
             }
         }
-        foreach (var vevent in events)
-        {
-            CalendarSerializer.Write(vevent, output);
-        }
-        return events.Count;
+        var serialised = new ArrayBufferWriter<byte>(Math.Max(256, stored.Data.Length));
+        CalendarSerializer.Write(events, serialised);
+        return FeedObjectOutput.Create(
+            FeedRangeTest.HasOnlySingleInstanceEvents(parsed), serialised.WrittenSpan.ToArray(), events.Count, timeZones);
     }
 
-    private void WriteTimeZone(string tzid, CalendarComponent parsed, FeedWindow window, TimeZoneResolver zones, IBufferWriter<byte> output)
+    private void WriteTimeZone(string tzid, byte[]? ownDefinition, FeedWindow window, TimeZoneResolver zones, IBufferWriter<byte> output)
     {
-        var own = parsed.GetComponents("VTIMEZONE").FirstOrDefault(z => z.GetProperty("TZID")?.RawValue == tzid);
-        if (own is not null)
+        if (ownDefinition is not null)
         {
-            CalendarSerializer.Write(own, output);
+            output.Write(ownDefinition);
             return;
         }
         // Built over the window plus a year before it, so recurring series that started earlier resolve too.

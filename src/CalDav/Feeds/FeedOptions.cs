@@ -19,4 +19,16 @@ public sealed record FeedOptions
     /// maximum: fewer round trips measurably speed up large feeds, and 1,000 small objects are a few hundred KB.
     /// </summary>
     public int PageSize { get; init; } = PageRequest.MaxLimit;
+
+    /// <summary>
+    /// Memory for the per-object feed output kept between requests (<see cref="FeedObjectCache"/>); 0 turns
+    /// it off. About 1 KB per event of a typical calendar, so the default holds some 30,000 events.
+    /// </summary>
+    public long ObjectCacheBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// Whether feed bodies may be sent br- or gzip-coded to clients that accept it. Off by default:
+    /// Outlook failed on gzip feeds (INTEROP.md section 3), and feeds are polled hourly at most.
+    /// </summary>
+    public bool Compression { get; init; }
 }

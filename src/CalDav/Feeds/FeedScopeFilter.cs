@@ -27,6 +27,12 @@ public static class FeedScopeFilter
         "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "UID", "DTSTAMP", "SEQUENCE",
         "SUMMARY", "STATUS", "TRANSP", "CLASS", "CREATED", "LAST-MODIFIED", "PRIORITY");
 
+    // Parameters a reduced property keeps: where its time is (RFC 5545 3.2.19 TZID, 3.2.20 VALUE, 3.2.13 RANGE)
+    // and the language of a public title (3.2.10). Others can carry data of their own: ALTREP a link
+    // (3.2.1), CN a name, X- parameters anything.
+    private static readonly FrozenSet<string> KeptParameters = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "TZID", "VALUE", "RANGE", "LANGUAGE");
+
     /// <summary>
     /// The VEVENTs of <paramref name="vcalendar"/> as <paramref name="scope"/> shows them. Busy-only
     /// leaves out transparent events (they do not block time, RFC 5545 section 3.8.2.7). Reduced events
@@ -70,7 +76,7 @@ public static class FeedScopeFilter
         {
             if (BusyProperties.Contains(property.Name))
             {
-                kept.Add(property);
+                kept.Add(WithKeptParameters(property));
             }
         }
         // A cancelled override must stay cancelled, or the master's instance would show as busy.
@@ -85,8 +91,21 @@ public static class FeedScopeFilter
 
     private static CalendarComponent ToPublic(CalendarComponent vevent)
     {
-        var kept = vevent.Properties.Where(p => NoPrivateProperties.Contains(p.Name)).ToImmutableArray();
+        var kept = vevent.Properties.Where(p => NoPrivateProperties.Contains(p.Name)).Select(WithKeptParameters).ToImmutableArray();
         return new CalendarComponent("VEVENT", kept, [], vevent.Line);
+    }
+
+    private static CalendarProperty WithKeptParameters(CalendarProperty property)
+    {
+        foreach (var parameter in property.Parameters)
+        {
+            if (!KeptParameters.Contains(parameter.Name))
+            {
+                return new CalendarProperty(property.Name, property.Parameters.Where(p => KeptParameters.Contains(p.Name)).ToImmutableArray(),
+                    property.RawValue, property.Line);
+            }
+        }
+        return property; // the common case: nothing to drop, no copy
     }
 
     private static string OpaqueUid(string uid, string linkSalt)

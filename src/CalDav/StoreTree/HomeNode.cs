@@ -51,13 +51,12 @@ internal sealed class HomeNode(CalDavService service, string userName, string ow
     public async ValueTask DeleteChildAsync(string name, EntityTag? expectedETag, CancellationToken cancellationToken)
     {
         var outcome = ResourceNames.IsValidSegment(name)
-            ? await service.Store.DeleteCollectionAsync(new CollectionRef(userName, name), cancellationToken)
+            ? await service.Writer.DeleteCollectionAsync(new CollectionRef(userName, name), cancellationToken)
             : StoreOutcome.NotFound;
         if (outcome == StoreOutcome.NotFound)
         {
             throw new DavException(404, null, "No such collection.");
         }
-        await service.Notifier.CollectionDeletedAsync(new CollectionRef(userName, name), cancellationToken);
     }
 }
 

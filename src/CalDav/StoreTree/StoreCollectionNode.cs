@@ -57,8 +57,7 @@ internal sealed class StoreCollectionNode(CalDavService service, StoredCollectio
         {
             return null;
         }
-        if (collection.Ref.Path.Count(c => c == '/') + 2 <= ResourceNames.MaxDepth
-            && await service.Store.GetCollectionAsync(collection.Ref.Child(name), cancellationToken) is { } child)
+        if (await FindChildCollectionAsync(name, cancellationToken) is { } child)
         {
             return new StoreCollectionNode(service, child, ownerHref);
         }
@@ -66,6 +65,12 @@ internal sealed class StoreCollectionNode(CalDavService service, StoredCollectio
             ? new StoreObjectNode(service, collection, stored.Summary, stored.Data)
             : null;
     }
+
+    /// <summary>The member collection of that (valid) name, or null; reads no object bytes.</summary>
+    public async ValueTask<StoredCollection?> FindChildCollectionAsync(string name, CancellationToken cancellationToken) =>
+        collection.Ref.Path.Count(c => c == '/') + 2 <= ResourceNames.MaxDepth
+            ? await service.Store.GetCollectionAsync(collection.Ref.Child(name), cancellationToken)
+            : null;
 
     public async ValueTask<IDavFile> CreateFileAsync(DavSegment name, Stream content, string? contentType, CancellationToken cancellationToken)
     {
@@ -93,22 +98,18 @@ internal sealed class StoreCollectionNode(CalDavService service, StoredCollectio
         switch (child)
         {
             case StoreCollectionNode nested:
-                if (await service.Store.DeleteCollectionAsync(nested.Stored.Ref, cancellationToken) == StoreOutcome.Ok)
-                {
-                    await service.Notifier.CollectionDeletedAsync(nested.Stored.Ref, cancellationToken);
-                }
+                await service.Writer.DeleteCollectionAsync(nested.Stored.Ref, cancellationToken);
                 break;
             case StoreObjectNode:
-                var result = await service.Store.DeleteObjectAsync(collection.Ref.Object(name), StoreWriter.IfMatch(expectedETag), cancellationToken);
-                if (result.Outcome == StoreOutcome.NotFound)
+                var outcome = await service.Writer.DeleteAsync(collection, name, StoreWriter.IfMatch(expectedETag), cancellationToken);
+                if (outcome == StoreOutcome.NotFound)
                 {
                     throw new DavException(404, null, "The resource was removed meanwhile.");
                 }
-                if (result.Outcome == StoreOutcome.PreconditionFailed)
+                if (outcome == StoreOutcome.PreconditionFailed)
                 {
                     throw new DavException(412, null, "The resource changed meanwhile.");
                 }
-                await service.Notifier.DeletedAsync(collection, name, cancellationToken);
                 break;
             default:
                 throw new DavException(404, null, "No such member.");

@@ -20,15 +20,17 @@ internal static class DavErrorWriter
         {
             // RFC 4918 section 16: the precondition code goes in a DAV:error body.
             response.ContentType = "application/xml; charset=utf-8";
-            var settings = new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), CloseOutput = false };
-            await using var writer = XmlWriter.Create(response.Body, settings);
-            await writer.WriteStartDocumentAsync();
-            await MultistatusWriter.WriteRootStartAsync(writer, DavNames.Error);
-            await writer.WriteStartElementAsync(null, precondition.LocalName, precondition.NamespaceName);
-            await writer.WriteEndElementAsync();
-            await writer.WriteEndElementAsync();
-            await writer.WriteEndDocumentAsync();
-            await writer.FlushAsync();
+            var body = new MemoryStream();
+            using (var writer = XmlWriter.Create(body, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+            {
+                writer.WriteStartDocument();
+                MultistatusWriter.WriteRootStart(writer, DavNames.Error);
+                writer.WriteStartElement(null, precondition.LocalName, precondition.NamespaceName);
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+                writer.WriteEndDocument();
+            }
+            await response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length));
             return;
         }
         if (error.Status is not 304 and >= 400)

@@ -22,7 +22,7 @@ public static class CalendarParser
     public static IReadOnlyList<CalendarComponent> Parse(ReadOnlySpan<byte> utf8, IcalReaderOptions? options = null)
     {
         options ??= IcalReaderOptions.Lenient;
-        using var session = new ParseSession(options.IsLenient, utf8.Length);
+        var session = ParseSession.Rent(options.IsLenient, utf8.Length);
         var reader = new IcalReader(utf8, options);
         try
         {
@@ -41,12 +41,13 @@ public static class CalendarParser
                         break;
                 }
             }
+            return session.TakeTopLevel();
         }
         finally
         {
             reader.Dispose();
+            session.Release();
         }
-        return session.TopLevel;
     }
 
     /// <summary>Parses content that must hold exactly one VCALENDAR. Null options mean Lenient.</summary>
@@ -76,9 +77,24 @@ public static class CalendarParser
         return ParseSingle(Encoding.UTF8.GetBytes(text), options);
     }
 
-    /// <summary>The mutable state of one parse: open components and the per-parse string tables.</summary>
-    private sealed class ParseSession(bool lenient, int inputLength) : IDisposable
+    /// <summary>
+    /// The mutable state of one parse: open components and the string tables. Small inputs (a stored
+    /// calendar object, typically under a few KB) reuse one session per thread and mode, because
+    /// setting up the stacks and tables cost more than parsing the object itself (a feed parses
+    /// thousands of them per request); the tables then also share strings between those parses.
+    /// Large inputs get a session of their own, sized for them.
+    /// </summary>
+    private sealed class ParseSession
     {
+        // Inputs up to this size use the per-thread session; its value cache is sized for them.
+        private const int ReusedSessionMaxInput = 64 * 1024;
+
+        [ThreadStatic] private static ParseSession? s_reusedLenient;
+        [ThreadStatic] private static ParseSession? s_reusedStrict;
+
+        private readonly bool lenient;
+        private readonly bool reused;
+
         // One shared stack each for the properties and children of all open components; a frame
         // remembers where its own start. Ending a component copies its slice once into an
         // immutable array, so there is no builder per component or per property.
@@ -87,15 +103,83 @@ public static class CalendarParser
         private readonly List<CalendarComponent> _children = new(64);
         private readonly List<CalendarParameter> _parameters = new(8);
         private readonly List<string> _parameterValues = new(4);
+        private readonly List<CalendarComponent> _topLevel = new(1);
         private Utf8StringTable? _localNames;
         private Utf8StringTable? _localValues;
-        private readonly Utf8ValueCache _values = new(inputLength);
+        private readonly Utf8ValueCache _values;
 
         // Whole parameter lists keyed by their raw text (";TZID=Europe/Berlin"): immutable, and
         // the same few lists repeat on thousands of DTSTART/DTEND/ATTENDEE lines.
-        private readonly Utf8Table<ParameterList> _parameterLists = new(ignoreCase: false, maxEntries: 4096, maxKeyLength: 160);
+        private Utf8Table<ParameterList> _parameterLists = NewParameterLists();
 
-        public List<CalendarComponent> TopLevel { get; } = new(1);
+        private ParseSession(bool lenient, int inputLength, bool reused)
+        {
+            this.lenient = lenient;
+            this.reused = reused;
+            _values = new Utf8ValueCache(inputLength);
+        }
+
+        /// <summary>The thread's session for this mode when the input is small and it is free, else a new one.</summary>
+        public static ParseSession Rent(bool lenient, int inputLength)
+        {
+            if (inputLength > ReusedSessionMaxInput)
+            {
+                return new ParseSession(lenient, inputLength, reused: false);
+            }
+            // Taken out of its slot while in use, so a nested parse on the same thread gets its own.
+            var session = lenient ? s_reusedLenient : s_reusedStrict;
+            if (lenient)
+            {
+                s_reusedLenient = null;
+            }
+            else
+            {
+                s_reusedStrict = null;
+            }
+            return session ?? new ParseSession(lenient, ReusedSessionMaxInput, reused: true);
+        }
+
+        /// <summary>Ends the parse: a reused session is emptied (a failed parse leaves state behind) and put back.</summary>
+        public void Release()
+        {
+            if (!reused)
+            {
+                _values.Dispose();
+                return;
+            }
+            _open.Clear();
+            _properties.Clear();
+            _children.Clear();
+            _parameters.Clear();
+            _parameterValues.Clear();
+            _topLevel.Clear();
+            // The tables only ever grow; once one is full it stops helping, so start it afresh.
+            if (_parameterLists.IsFull)
+            {
+                _parameterLists = NewParameterLists();
+            }
+            if (_localNames?.IsFull == true)
+            {
+                _localNames = null;
+            }
+            if (_localValues?.IsFull == true)
+            {
+                _localValues = null;
+            }
+            if (lenient)
+            {
+                s_reusedLenient = this;
+            }
+            else
+            {
+                s_reusedStrict = this;
+            }
+        }
+
+        /// <summary>The finished top-level components, as a list of their own (the session is reused).</summary>
+        public IReadOnlyList<CalendarComponent> TakeTopLevel() => _topLevel.ToArray();
+
+        private static Utf8Table<ParameterList> NewParameterLists() => new(ignoreCase: false, maxEntries: 4096, maxKeyLength: 160);
 
         private static Utf8StringTable Names => KnownNames.Names;
 
@@ -126,7 +210,7 @@ public static class CalendarParser
             var component = new CalendarComponent(frame.Name, properties, TakeFrom(_children, frame.ChildStart), frame.Line);
             if (_open.Count == 0)
             {
-                TopLevel.Add(component);
+                _topLevel.Add(component);
             }
             else
             {
@@ -188,8 +272,6 @@ public static class CalendarParser
             }
             return _values.Add(utf8, slot);
         }
-
-        public void Dispose() => _values.Dispose();
 
         private static byte[] WithoutControls(ReadOnlySpan<byte> utf8)
         {

@@ -12,6 +12,9 @@ internal sealed class Utf8StringTable(bool ignoreCase, int maxEntries = 4096, in
 {
     private readonly Utf8Table<string> _table = new(ignoreCase, maxEntries, maxKeyLength);
 
+    /// <summary>True once no new entry is added.</summary>
+    public bool IsFull => _table.IsFull;
+
     /// <summary>The stored string for these bytes, or null.</summary>
     public string? Find(ReadOnlySpan<byte> utf8) => _table.Find(utf8);
 

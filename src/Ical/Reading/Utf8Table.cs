@@ -24,6 +24,9 @@ internal sealed class Utf8Table<T>
         _maxKeyLength = maxKeyLength;
     }
 
+    /// <summary>True once <see cref="TryAdd"/> declines every new key.</summary>
+    public bool IsFull => _count >= _maxEntries;
+
     public T? Find(ReadOnlySpan<byte> key)
     {
         var hash = Hash(key);

@@ -10,5 +10,12 @@ public interface IReminderSender
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>The one error type of the senders.</summary>
-public sealed class EmailDeliveryException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>
+/// The one error type of the senders. <see cref="Permanent"/> failures (an SMTP 5xx reply, RFC 5321
+/// section 4.2.1 "Permanent Negative Completion", a certificate that does not validate, a settings
+/// error) are not retried; everything else (4xx, refused or reset connections, timeouts) is transient.
+/// </summary>
+public sealed class EmailDeliveryException(string message, Exception? inner = null, bool permanent = false) : Exception(message, inner)
+{
+    public bool Permanent { get; } = permanent;
+}

@@ -5,39 +5,64 @@ using System.Text;
 namespace AuroraTime.Reminders.Email;
 
 /// <summary>
-/// A small SMTP client (RFC 5321): EHLO, optional STARTTLS (RFC 3207) or implicit TLS, AUTH PLAIN
-/// (RFC 4616) or LOGIN, MAIL/RCPT/DATA with dot-stuffing, QUIT. One connection per message; every
-/// step is bounded by <see cref="SmtpSettings.Timeout"/>.
+/// A small SMTP client (RFC 5321): EHLO, optional STARTTLS (RFC 3207) or implicit TLS (RFC 8314),
+/// AUTH PLAIN (RFC 4616) or LOGIN, MAIL/RCPT/DATA with dot-stuffing, QUIT. One connection per
+/// message; the whole exchange is bounded by <see cref="SmtpSettings.Timeout"/>, and a refusal
+/// (such as 535 for a wrong password) ends it at once with the server's reply.
 /// </summary>
-public sealed class SmtpSender(SmtpSettings settings) : IReminderSender
+public sealed class SmtpSender : IReminderSender
 {
+    private readonly SmtpSettings settings;
+    private readonly SmtpCertificatePolicy certificates;
+
+    /// <exception cref="ArgumentException">The pin or the CA file in <paramref name="settings"/> is unusable.</exception>
+    public SmtpSender(SmtpSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        this.settings = settings;
+        certificates = new SmtpCertificatePolicy(settings);
+    }
+
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (settings.Security == SmtpSecurity.None && settings.User is { Length: > 0 } && !settings.AllowPlaintextAuthentication)
+        {
+            // Checked before connecting: the credentials never reach the wire.
+            throw new EmailDeliveryException(
+                "refusing to send SMTP credentials without TLS: set Smtp:Security to starttls or tls, or Smtp:AllowPlaintextAuth to true for a trusted relay",
+                permanent: true);
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
+        var tls = new TlsAttempt(certificates);
         try
         {
-            await SendCoreAsync(message, timeout.Token).ConfigureAwait(false);
+            await SendCoreAsync(message, tls, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new EmailDeliveryException($"SMTP {settings.Host}:{settings.Port} timed out");
+            throw new EmailDeliveryException($"SMTP {settings.Host}:{settings.Port} timed out after {settings.Timeout}");
         }
-        catch (Exception e) when (e is IOException or SocketException or System.Security.Authentication.AuthenticationException)
+        catch (System.Security.Authentication.AuthenticationException e)
+        {
+            // A certificate we do not trust does not become trusted by retrying.
+            throw new EmailDeliveryException($"SMTP {settings.Host}:{settings.Port} TLS failed: {tls.Rejection ?? e.Message}", e, permanent: true);
+        }
+        catch (Exception e) when (e is IOException or SocketException)
         {
             throw new EmailDeliveryException($"SMTP {settings.Host}:{settings.Port}: {e.Message}", e);
         }
     }
 
-    private async Task SendCoreAsync(EmailMessage message, CancellationToken ct)
+    private async Task SendCoreAsync(EmailMessage message, TlsAttempt tls, CancellationToken ct)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(settings.Host, settings.Port, ct).ConfigureAwait(false);
         Stream stream = client.GetStream();
         if (settings.Security == SmtpSecurity.Tls)
         {
-            stream = await StartTlsAsync(stream, ct).ConfigureAwait(false);
+            stream = await tls.StartAsync(stream, settings.Host, ct).ConfigureAwait(false);
         }
         var session = new SmtpConnection(stream);
         await session.ExpectAsync(220, ct).ConfigureAwait(false);
@@ -46,10 +71,10 @@ public sealed class SmtpSender(SmtpSettings settings) : IReminderSender
         {
             if (!capabilities.Contains("STARTTLS"))
             {
-                throw new EmailDeliveryException("the SMTP server does not offer STARTTLS");
+                throw new EmailDeliveryException("the SMTP server does not offer STARTTLS", permanent: true);
             }
             await session.CommandAsync("STARTTLS", 220, ct).ConfigureAwait(false);
-            session = new SmtpConnection(await StartTlsAsync(stream, ct).ConfigureAwait(false));
+            session = new SmtpConnection(await tls.StartAsync(stream, settings.Host, ct).ConfigureAwait(false));
             // RFC 3207 section 4.2: "the client MUST discard any knowledge obtained from the server".
             capabilities = await EhloAsync(session, ct).ConfigureAwait(false);
         }
@@ -64,21 +89,43 @@ public sealed class SmtpSender(SmtpSettings settings) : IReminderSender
         }
         await session.CommandAsync("DATA", 354, ct).ConfigureAwait(false);
         await session.WriteRawAsync(DotStuff(message.Content.Span), ct).ConfigureAwait(false);
-        await session.ExpectAsync(250, ct).ConfigureAwait(false);
-        await session.CommandAsync("QUIT", 221, ct).ConfigureAwait(false);
+        await session.ExpectAsync(250, ct, "DATA").ConfigureAwait(false);
+        try
+        {
+            await session.CommandAsync("QUIT", 221, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is EmailDeliveryException or IOException or SocketException)
+        {
+            // The message was accepted at the 250 above; a failed goodbye must not make it look unsent (and be sent again).
+        }
+    }
+
+    /// <summary>One TLS handshake with the configured certificate policy, remembering why a certificate was refused.</summary>
+    private sealed class TlsAttempt(SmtpCertificatePolicy policy)
+    {
+        public string? Rejection { get; private set; }
+
+        public async Task<Stream> StartAsync(Stream inner, string host, CancellationToken ct)
+        {
+            var ssl = new SslStream(inner, leaveInnerStreamOpen: true);
+            var options = new SslClientAuthenticationOptions
+            {
+                TargetHost = host,
+                RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+                {
+                    Rejection = policy.Rejection(certificate, chain, errors);
+                    return Rejection is null;
+                },
+            };
+            await ssl.AuthenticateAsClientAsync(options, ct).ConfigureAwait(false);
+            return ssl;
+        }
     }
 
     private async Task<HashSet<string>> EhloAsync(SmtpConnection session, CancellationToken ct)
     {
         var lines = await session.CommandAsync("EHLO " + settings.ClientName, 250, ct).ConfigureAwait(false);
         return lines.Skip(1).Select(l => l.ToUpperInvariant()).SelectMany(l => new[] { l, l.Split(' ')[0] }).ToHashSet(StringComparer.Ordinal);
-    }
-
-    private async Task<Stream> StartTlsAsync(Stream inner, CancellationToken ct)
-    {
-        var ssl = new SslStream(inner, leaveInnerStreamOpen: true);
-        await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = settings.Host }, ct).ConfigureAwait(false);
-        return ssl;
     }
 
     private static async Task AuthenticateAsync(SmtpConnection session, HashSet<string> capabilities, string user, string password, CancellationToken ct)
@@ -99,7 +146,7 @@ public sealed class SmtpSender(SmtpSettings settings) : IReminderSender
         }
         else
         {
-            throw new EmailDeliveryException("the SMTP server offers neither AUTH PLAIN nor AUTH LOGIN");
+            throw new EmailDeliveryException("the SMTP server offers neither AUTH PLAIN nor AUTH LOGIN", permanent: true);
         }
     }
 
@@ -164,8 +211,9 @@ public sealed class SmtpSender(SmtpSettings settings) : IReminderSender
                 {
                     if (code != expected)
                     {
-                        // The server's text, never our command (it may carry credentials).
-                        throw new EmailDeliveryException($"SMTP {step ?? "greeting"} refused: {code} {lines[^1]}");
+                        // The server's text, never our command (it may carry credentials). RFC 5321
+                        // section 4.2.1: 5yz is a permanent refusal, 4yz a transient one.
+                        throw new EmailDeliveryException($"SMTP {step ?? "greeting"} refused: {code} {lines[^1]}", permanent: code >= 500);
                     }
                     return lines;
                 }

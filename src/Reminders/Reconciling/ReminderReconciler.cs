@@ -9,7 +9,8 @@ namespace AuroraTime.Reminders.Reconciling;
 /// Keeps an object's pending reminders equal to its plan: re-plans after every write, and relies on
 /// the store dropping a deleted object's firings (they die with the object).
 /// </summary>
-public sealed class ReminderReconciler(IStore store, ReminderOptions options, PlanChangeSignal signal, TimeProvider time)
+/// <param name="listener">An external timer kept in step with the stored firings (AWS mode); null in self-hosted mode.</param>
+public sealed class ReminderReconciler(IStore store, ReminderOptions options, PlanChangeSignal signal, TimeProvider time, IPendingReminderListener? listener = null)
 {
     /// <summary>Re-plans the object as it is now stored, from now on.</summary>
     /// <returns>The store's outcome: Ok, NotFound (deleted meanwhile), PreconditionFailed (rewritten meanwhile: that write re-plans).</returns>
@@ -50,6 +51,13 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
             .GroupBy(p => p.AlarmKey, StringComparer.Ordinal)
             .Select(g => new PendingReminder(g.Key, g.Min(p => p.DueAt)))
             .ToList();
+        if (listener is not null)
+        {
+            // The external timer first: if it fails, the store still holds the old plan and a retry
+            // (a re-delivered event, the next write) computes the same difference again.
+            var before = await store.GetPendingRemindersAsync(resource, cancellationToken).ConfigureAwait(false);
+            await listener.PendingChangedAsync(resource, plannedFrom, before, pending, cancellationToken).ConfigureAwait(false);
+        }
         var outcome = await store.ReplacePendingRemindersAsync(resource, plannedFrom, pending, cancellationToken).ConfigureAwait(false);
         signal.Notify();
         return outcome;

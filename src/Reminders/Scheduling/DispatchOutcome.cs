@@ -18,6 +18,12 @@ public enum DispatchOutcome
     /// <summary>The object or its account is gone.</summary>
     Gone,
 
-    /// <summary>Claimed, but the sender failed: not retried (at most once).</summary>
+    /// <summary>
+    /// Claimed, but the sender failed for good: a permanent refusal, the last allowed attempt, or a
+    /// store without delivery state (no retries there). Recorded and logged once.
+    /// </summary>
     SendFailed,
+
+    /// <summary>Claimed, the send failed transiently: the delivery stays claimed-but-unsent and is retried later.</summary>
+    Deferred,
 }

@@ -12,10 +12,23 @@ namespace AuroraTime.Reminders.Scheduling;
 /// <summary>
 /// Fires one due reminder: re-reads the object and re-plans it (so a stale schedule sends nothing),
 /// claims the firing in the store's sent log, sends, then rolls the object's plan forward.
+/// <para>Delivery guarantee. The claim (the idempotency record) is written before the send, so two
+/// schedulers never both send. With a store that keeps deliveries (<see cref="IReminderDeliveryStore"/>)
+/// the claim stays "unsent" until the sender confirms: a transient failure (4xx, refused or reset
+/// connection, timeout) is retried with backoff (<see cref="ReminderRetryPolicy"/>), also after a
+/// restart, and a permanent one is recorded and logged once. A process that dies after the relay
+/// accepted the message but before the store recorded it leaves the delivery unsent: it is sent
+/// again when its lease runs out, with the same Message-ID. That window makes the guarantee
+/// at-least-once, chosen because a lost reminder is silent while a duplicate is visible and
+/// recognisable. Without delivery state (other stores) it is at-most-once: no retries.</para>
 /// </summary>
 public sealed class ReminderDispatcher(
     IStore store, ReminderReconciler reconciler, IReminderSender sender, ReminderOptions options, TimeProvider time, ILogger logger)
 {
+    private const int RetryPageSize = 100;
+
+    private IReminderDeliveryStore? Deliveries => store as IReminderDeliveryStore;
+
     public async Task<DispatchOutcome> DispatchAsync(DueReminder due, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(due);
@@ -38,42 +51,131 @@ public sealed class ReminderDispatcher(
         }
 
         var key = IdempotencyKey(due);
-        var claim = await store.ClaimReminderAsync(due, key, cancellationToken).ConfigureAwait(false);
+        var late = now - due.DueAt > options.GracePeriod;
+        var claim = late || Deliveries is null
+            ? await store.ClaimReminderAsync(due, key, cancellationToken).ConfigureAwait(false)
+            : await Deliveries.ClaimForDeliveryAsync(due, key, now + options.Retry.AttemptLease, cancellationToken).ConfigureAwait(false);
         var outcome = claim switch
         {
-            StoreOutcome.Created when now - due.DueAt > options.GracePeriod => DispatchOutcome.SkippedLate,
+            StoreOutcome.Created when late => DispatchOutcome.SkippedLate,
             StoreOutcome.Created => DispatchOutcome.Sent,
             StoreOutcome.AlreadyExists => DispatchOutcome.AlreadyClaimed,
             _ => DispatchOutcome.Gone,
         };
+        if (outcome == DispatchOutcome.Gone)
+        {
+            return outcome;
+        }
+
+        // Roll forward before sending, so a send that hangs, fails or dies with the process does
+        // not stop the series: later firings (the series' next instance of this alarm among them)
+        // plus siblings due at the same instant that are not handled yet.
+        var rolled = AlarmPlanner.Plan(stored.Data.Span, owner, due.DueAt)
+            .Concat(fromHere.Where(p => p.DueAt == due.DueAt && p.AlarmKey != due.AlarmKey));
+        await reconciler.SaveAsync(due.Resource, stored.ETag, rolled, cancellationToken).ConfigureAwait(false);
         if (outcome == DispatchOutcome.SkippedLate)
         {
             Log.SkippedLate(logger, due.AlarmKey, due.DueAt.ToString());
         }
         else if (outcome == DispatchOutcome.Sent)
         {
-            var message = ReminderEmailComposer.Compose(current, options.OwnerAddress(owner.UserName), owner.Zone, options, now, key);
-            try
-            {
-                await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
-                Log.Sent(logger, due.AlarmKey, message.Recipients.Count);
-            }
-            catch (EmailDeliveryException e)
-            {
-                Log.SendFailed(logger, due.AlarmKey, e.Message);
-                outcome = DispatchOutcome.SendFailed;
-            }
-        }
-
-        // Roll forward: later firings (the series' next instance of this alarm among them) plus
-        // siblings due at the same instant that are not handled yet.
-        var rolled = AlarmPlanner.Plan(stored.Data.Span, owner, due.DueAt)
-            .Concat(fromHere.Where(p => p.DueAt == due.DueAt && p.AlarmKey != due.AlarmKey));
-        if (outcome != DispatchOutcome.Gone)
-        {
-            await reconciler.SaveAsync(due.Resource, stored.ETag, rolled, cancellationToken).ConfigureAwait(false);
+            outcome = await AttemptAsync(due, current, owner, key, attempt: 1, cancellationToken).ConfigureAwait(false);
         }
         return outcome;
+    }
+
+    /// <summary>Retries every claimed-but-unsent delivery whose next attempt is due (none without delivery state).</summary>
+    /// <returns>How many deliveries were looked at.</returns>
+    public async Task<int> RetryDueAsync(CancellationToken cancellationToken)
+    {
+        if (Deliveries is not { } deliveries)
+        {
+            return 0;
+        }
+        var count = 0;
+        while (true)
+        {
+            // Each listed delivery leaves the due set: leased here (next attempt = lease end) or by another scheduler.
+            var page = await deliveries.ListDueDeliveriesAsync(time.Now(), RetryPageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var delivery in page)
+            {
+                await RetryAsync(delivery, cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+            if (page.Count < RetryPageSize)
+            {
+                return count;
+            }
+        }
+    }
+
+    /// <summary>When the next retry is due, if any delivery is waiting.</summary>
+    public Task<Instant?> NextRetryAsync(CancellationToken cancellationToken) =>
+        Deliveries is { } deliveries ? deliveries.NextDeliveryAttemptAsync(cancellationToken) : Task.FromResult<Instant?>(null);
+
+    /// <summary>One more attempt of a claimed-but-unsent delivery, against the object as it is now.</summary>
+    public async Task<DispatchOutcome> RetryAsync(ReminderDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var deliveries = Deliveries ?? throw new InvalidOperationException("The store keeps no reminder deliveries.");
+        var leased = await deliveries.LeaseDeliveryAsync(delivery, time.Now() + options.Retry.AttemptLease, cancellationToken).ConfigureAwait(false);
+        if (leased != StoreOutcome.Ok)
+        {
+            return leased == StoreOutcome.NotFound ? DispatchOutcome.Gone : DispatchOutcome.AlreadyClaimed;
+        }
+        var userName = delivery.Resource.Collection.UserName;
+        var stored = await store.GetObjectAsync(delivery.Resource, cancellationToken).ConfigureAwait(false);
+        var owner = await reconciler.OwnerAsync(userName, cancellationToken).ConfigureAwait(false);
+        var current = stored is null
+            ? null
+            : AlarmPlanner.Plan(stored.Data.Span, owner, delivery.DueAt - Duration.Epsilon)
+                .FirstOrDefault(p => p.DueAt == delivery.DueAt && p.AlarmKey == delivery.AlarmKey);
+        if (current is null)
+        {
+            // Edited, acknowledged or deleted since the first attempt: the current data wants no email.
+            Log.StaleReminder(logger, delivery.AlarmKey);
+            await deliveries.FinishDeliveryAsync(userName, delivery.IdempotencyKey, "no longer planned by its object", cancellationToken).ConfigureAwait(false);
+            return DispatchOutcome.Stale;
+        }
+        var due = new DueReminder(delivery.Resource, delivery.AlarmKey, delivery.DueAt);
+        return await AttemptAsync(due, current, owner, delivery.IdempotencyKey, delivery.Attempts + 1, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends one claimed firing and records the result: sent, retried later, or given up.</summary>
+    private async Task<DispatchOutcome> AttemptAsync(
+        DueReminder due, PlannedReminder current, PlanningOwner owner, string key, int attempt, CancellationToken cancellationToken)
+    {
+        var userName = due.Resource.Collection.UserName;
+        var now = time.Now();
+        var message = ReminderEmailComposer.Compose(current, options.OwnerAddress(owner.UserName), owner.Zone, options, now, key);
+        try
+        {
+            await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EmailDeliveryException e)
+        {
+            if (Deliveries is not { } deliveries)
+            {
+                Log.SendFailed(logger, due.AlarmKey, e.Message);
+                return DispatchOutcome.SendFailed;
+            }
+            if (!e.Permanent && attempt < options.Retry.MaxAttempts)
+            {
+                var next = now + options.Retry.DelayAfter(attempt);
+                Log.SendDeferred(logger, due.AlarmKey, attempt, e.Message, next.ToString());
+                await deliveries.DeferDeliveryAsync(userName, key, next, e.Message, cancellationToken).ConfigureAwait(false);
+                return DispatchOutcome.Deferred;
+            }
+            Log.SendFailed(logger, due.AlarmKey, e.Message);
+            await deliveries.FinishDeliveryAsync(userName, key, $"attempt {attempt}: {e.Message}", cancellationToken).ConfigureAwait(false);
+            return DispatchOutcome.SendFailed;
+        }
+        Log.Sent(logger, due.AlarmKey, message.Recipients.Count);
+        if (Deliveries is { } done)
+        {
+            await done.FinishDeliveryAsync(userName, key, failure: null, cancellationToken).ConfigureAwait(false);
+        }
+        return DispatchOutcome.Sent;
     }
 
     /// <summary>

@@ -48,8 +48,8 @@ public sealed class ReminderScheduler(
         }
     }
 
-    /// <summary>Dispatches every firing due now, oldest first.</summary>
-    /// <returns>How many firings were looked at.</returns>
+    /// <summary>Dispatches every firing due now, oldest first, then the retries that are due.</summary>
+    /// <returns>How many firings and retries were looked at.</returns>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
         var now = time.Now();
@@ -65,27 +65,29 @@ public sealed class ReminderScheduler(
             }
             if (page.NextRequest(PageSize) is not { } next)
             {
-                return count;
+                return count + await dispatcher.RetryDueAsync(cancellationToken).ConfigureAwait(false);
             }
             request = next;
         }
     }
 
-    /// <summary>The earliest planned firing after now, if any within the longest sleep.</summary>
+    /// <summary>The earliest planned firing or retry, if any within the longest sleep.</summary>
     public async Task<Instant?> NextDueAsync(CancellationToken cancellationToken)
     {
         var horizon = time.Now() + options.MaxSleep;
+        var retry = await dispatcher.NextRetryAsync(cancellationToken).ConfigureAwait(false);
         var request = PageRequest.First(1);
         while (true)
         {
             var page = await store.ListDueRemindersAsync(horizon, request, cancellationToken).ConfigureAwait(false);
             if (page.Items.Count > 0)
             {
-                return page.Items[0].DueAt;
+                var firing = page.Items[0].DueAt;
+                return retry is { } r && r < firing ? r : firing;
             }
             if (page.NextRequest(1) is not { } next)
             {
-                return null;
+                return retry is { } r && r <= horizon ? r : null;
             }
             request = next;
         }

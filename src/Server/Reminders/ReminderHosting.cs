@@ -21,14 +21,18 @@ public static class ReminderHosting
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PlanChangeSignal>();
         services.AddSingleton<ReminderReconciler>();
-        services.AddSingleton<IReminderSender>(_ => reminders.Sender == ReminderSenderKind.Smtp
-            ? new SmtpSender(reminders.Smtp!)
-            : new PickupFolderSender(reminders.PickupFolder));
+        services.AddAuroraAwsReminders(reminders);
+        services.AddSingleton<IReminderSender>(provider => reminders.Sender switch
+        {
+            ReminderSenderKind.Smtp => new SmtpSender(reminders.Smtp!),
+            ReminderSenderKind.Ses => provider.GetRequiredService<AuroraTime.Reminders.Aws.SesV2Sender>(),
+            _ => new PickupFolderSender(reminders.PickupFolder),
+        });
         services.AddSingleton(provider => new ReminderDispatcher(
             provider.GetRequiredService<IStore>(), provider.GetRequiredService<ReminderReconciler>(), provider.GetRequiredService<IReminderSender>(),
             reminders.Options, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("AuroraTime.Reminders")));
         services.AddSingleton<ICalendarObjectObserver, CalDavReminderObserver>();
-        if (reminders.Enabled)
+        if (reminders.Enabled && reminders.Scheduler == ReminderSchedulerKind.InProcess)
         {
             services.AddSingleton(provider => new ReminderScheduler(
                 provider.GetRequiredService<IStore>(), provider.GetRequiredService<ReminderDispatcher>(), provider.GetRequiredService<PlanChangeSignal>(),

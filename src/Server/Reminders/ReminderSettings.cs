@@ -13,6 +13,19 @@ public enum ReminderSenderKind
 
     /// <summary>An SMTP relay (settings under Smtp:).</summary>
     Smtp,
+
+    /// <summary>Amazon SES v2 SendEmail (settings under Reminders:Aws:).</summary>
+    Ses,
+}
+
+/// <summary>What wakes due reminders.</summary>
+public enum ReminderSchedulerKind
+{
+    /// <summary>The durable in-process scheduler (self-hosted).</summary>
+    InProcess,
+
+    /// <summary>One-time EventBridge Scheduler schedules that call back at POST /internal/events (AWS).</summary>
+    EventBridge,
 }
 
 /// <summary>
@@ -23,6 +36,11 @@ public enum ReminderSenderKind
 /// </summary>
 public sealed record ReminderSettings(bool Enabled, ReminderSenderKind Sender, string PickupFolder, SmtpSettings? Smtp, ReminderOptions Options)
 {
+    public ReminderSchedulerKind Scheduler { get; init; } = ReminderSchedulerKind.InProcess;
+
+    /// <summary>Set when the sender is SES or the scheduler is EventBridge.</summary>
+    public AwsReminderSettings? Aws { get; init; }
+
     /// <exception cref="InvalidOperationException">A value cannot be read (named in the message, never the password).</exception>
     public static ReminderSettings From(IConfiguration configuration, string dataFolder)
     {
@@ -33,7 +51,14 @@ public sealed record ReminderSettings(bool Enabled, ReminderSenderKind Sender, s
         {
             "pickup" => ReminderSenderKind.Pickup,
             "smtp" => ReminderSenderKind.Smtp,
-            var other => throw new InvalidOperationException($"Reminders:Sender must be pickup or smtp, not '{other}'."),
+            "ses" => ReminderSenderKind.Ses,
+            var other => throw new InvalidOperationException($"Reminders:Sender must be pickup, smtp or ses, not '{other}'."),
+        };
+        var scheduler = (section["Scheduler"] ?? "inprocess").Trim().ToLowerInvariant() switch
+        {
+            "inprocess" => ReminderSchedulerKind.InProcess,
+            "eventbridge" => ReminderSchedulerKind.EventBridge,
+            var other => throw new InvalidOperationException($"Reminders:Scheduler must be inprocess or eventbridge, not '{other}'."),
         };
         var grace = section["GracePeriod"] is { Length: > 0 } g
             ? TimeSpan.TryParse(g, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero ? Duration.FromTimeSpan(span)
@@ -51,9 +76,17 @@ public sealed record ReminderSettings(bool Enabled, ReminderSenderKind Sender, s
             OwnerEmailDomain = section["OwnerEmailDomain"] is { Length: > 0 } domain ? domain : ReminderOptions.Default.OwnerEmailDomain,
             UnsubscribeUrl = section["UnsubscribeUrl"] is { Length: > 0 } url ? url : null,
             ServerZone = zone,
+            Retry = AuroraTime.Reminders.Scheduling.ReminderRetryConfiguration.Read(section.GetSection("Retry")),
         };
         var pickup = section["PickupFolder"] is { Length: > 0 } folder ? folder : Path.Combine(dataFolder, "outbox");
-        return new ReminderSettings(enabled, sender, Path.GetFullPath(pickup), sender == ReminderSenderKind.Smtp ? ReadSmtp(configuration.GetSection("Smtp")) : null, options);
+        var aws = sender == ReminderSenderKind.Ses || scheduler == ReminderSchedulerKind.EventBridge
+            ? AwsReminderSettings.From(configuration, scheduler == ReminderSchedulerKind.EventBridge)
+            : null;
+        return new ReminderSettings(enabled, sender, Path.GetFullPath(pickup), sender == ReminderSenderKind.Smtp ? ReadSmtp(configuration.GetSection("Smtp")) : null, options)
+        {
+            Scheduler = scheduler,
+            Aws = aws,
+        };
     }
 
     private static SmtpSettings ReadSmtp(IConfigurationSection smtp)
@@ -69,7 +102,7 @@ public sealed record ReminderSettings(bool Enabled, ReminderSenderKind Sender, s
         var port = smtp["Port"] is { Length: > 0 } p
             ? int.TryParse(p, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 65536 ? n : throw new InvalidOperationException($"Smtp:Port '{p}' is not a port.")
             : security == SmtpSecurity.Tls ? 465 : 587;
-        return new SmtpSettings(host, port, security, NonEmpty(smtp["User"]), NonEmpty(smtp["Password"]));
+        return new SmtpSettings(host, port, security, NonEmpty(smtp["User"]), NonEmpty(smtp["Password"])).WithTransportSettings(smtp);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

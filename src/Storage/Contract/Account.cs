@@ -30,16 +30,17 @@ public enum FeedScope
     /// <summary>Everything.</summary>
     Full = 0,
 
-    /// <summary>Only free/busy blocks, no titles or details.</summary>
+    /// <summary>Only busy blocks (times, "Busy", opaque UIDs), no titles or details; transparent events left out.</summary>
     BusyOnly = 1,
 
-    /// <summary>Everything except events marked CLASS:PRIVATE or CONFIDENTIAL.</summary>
+    /// <summary>Times, titles and status, without people, places, notes or alarms; CLASS:PRIVATE/CONFIDENTIAL events become busy blocks.</summary>
     NoPrivate = 2,
 }
 
 /// <summary>
 /// A secret feed URL (webcal) token. <see cref="CollectionPath"/> null means all calendars of the
-/// account. Revoked links are kept (with <see cref="RevokedAt"/>) so the feed can answer 410 rather than 404.
+/// account. Revoked links are kept (with <see cref="RevokedAt"/>) so that listings can show them; the feed
+/// answers a revoked link with the same 404 as an unknown token, from the first request after the revocation.
 /// </summary>
 public sealed record FeedLink(string TokenId, string UserName, string? CollectionPath, FeedScope Scope, Instant CreatedAt, Instant? RevokedAt)
 {

@@ -9,7 +9,7 @@ namespace AuroraTime.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private const string Version1 = """
         CREATE TABLE accounts (
@@ -122,6 +122,25 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         """;
 
+    // Version 2: claimed-but-unsent reminder deliveries (retries across restarts, recorded failures).
+    // next_attempt_at is NULL once given up (failed_at and last_error say when and why); a sent one is deleted.
+    private const string Version2 = """
+        CREATE TABLE reminder_deliveries (
+            user_name TEXT NOT NULL REFERENCES accounts(user_name) ON DELETE CASCADE,
+            idempotency_key TEXT NOT NULL,
+            object_id INTEGER NOT NULL REFERENCES objects(id) ON DELETE CASCADE,
+            alarm_key TEXT NOT NULL,
+            due_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL,
+            next_attempt_at INTEGER NULL,
+            failed_at INTEGER NULL,
+            last_error TEXT NULL,
+            PRIMARY KEY (user_name, idempotency_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_reminder_deliveries_next ON reminder_deliveries(next_attempt_at) WHERE next_attempt_at IS NOT NULL;
+        CREATE INDEX ix_reminder_deliveries_object ON reminder_deliveries(object_id);
+        """;
+
     /// <exception cref="NotSupportedException">The file was written by a newer schema version.</exception>
     public static void Migrate(SqliteConnection connection)
     {
@@ -144,6 +163,12 @@ internal static class SqliteSchema
         {
             Execute(connection, transaction, Version1);
             Execute(connection, transaction, "PRAGMA user_version = 1;");
+        }
+
+        if (version < 2)
+        {
+            Execute(connection, transaction, Version2);
+            Execute(connection, transaction, "PRAGMA user_version = 2;");
         }
 
         transaction.Commit();

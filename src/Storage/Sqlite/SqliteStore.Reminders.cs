@@ -112,24 +112,28 @@ public sealed partial class SqliteStore
     {
         ArgumentNullException.ThrowIfNull(reminder);
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
-        return WriteAsync(session =>
-        {
-            var userName = reminder.Resource.Collection.UserName;
-            if (!AccountExists(session, userName))
-            {
-                return StoreOutcome.NotFound;
-            }
+        return WriteAsync(session => Claim(session, reminder, idempotencyKey),
+            outcome => outcome is StoreOutcome.Created or StoreOutcome.AlreadyExists, cancellationToken);
+    }
 
-            var claimed = session.Command(
-                    "INSERT INTO sent_reminders (user_name, idempotency_key, sent_at) VALUES ($user, $key, $now) ON CONFLICT DO NOTHING")
-                .With("$user", userName).With("$key", idempotencyKey).With("$now", NowTicks).ExecuteNonQuery() == 1;
-            session.Command(
-                    "DELETE FROM pending_reminders WHERE alarm_key = $alarm AND due_at = $due AND object_id = " +
-                    $"(SELECT o.id FROM objects o {InCollection} AND o.href = $href)")
-                .WithCollection(reminder.Resource.Collection).With("$href", reminder.Resource.Href)
-                .With("$alarm", reminder.AlarmKey).With("$due", reminder.DueAt.ToUnixTimeTicks()).ExecuteNonQuery();
-            return claimed ? StoreOutcome.Created : StoreOutcome.AlreadyExists;
-        }, outcome => outcome is StoreOutcome.Created or StoreOutcome.AlreadyExists, cancellationToken);
+    /// <summary>The claim of <see cref="ClaimReminderAsync"/> inside a write transaction.</summary>
+    private StoreOutcome Claim(SqliteSession session, DueReminder reminder, string idempotencyKey)
+    {
+        var userName = reminder.Resource.Collection.UserName;
+        if (!AccountExists(session, userName))
+        {
+            return StoreOutcome.NotFound;
+        }
+
+        var claimed = session.Command(
+                "INSERT INTO sent_reminders (user_name, idempotency_key, sent_at) VALUES ($user, $key, $now) ON CONFLICT DO NOTHING")
+            .With("$user", userName).With("$key", idempotencyKey).With("$now", NowTicks).ExecuteNonQuery() == 1;
+        session.Command(
+                "DELETE FROM pending_reminders WHERE alarm_key = $alarm AND due_at = $due AND object_id = " +
+                $"(SELECT o.id FROM objects o {InCollection} AND o.href = $href)")
+            .WithCollection(reminder.Resource.Collection).With("$href", reminder.Resource.Href)
+            .With("$alarm", reminder.AlarmKey).With("$due", reminder.DueAt.ToUnixTimeTicks()).ExecuteNonQuery();
+        return claimed ? StoreOutcome.Created : StoreOutcome.AlreadyExists;
     }
 
     private static string ReminderCursor(Instant due, long objectId, string alarmKey) =>

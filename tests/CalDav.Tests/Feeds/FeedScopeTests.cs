@@ -85,4 +85,39 @@ public class FeedScopeTests
         Assert.Contains("BEGIN:VALARM", text, StringComparison.Ordinal);
         Assert.Equal(5, feed.GetComponents("VEVENT").Count()); // all but the one outside the window
     }
+
+    // RFC 5545 3.2: parameters carry data of their own (ALTREP a URI, CN a name, X- anything), so a kept
+    // property keeps only TZID, VALUE, RANGE and LANGUAGE.
+    [Theory]
+    [InlineData(FeedScope.BusyOnly)]
+    [InlineData(FeedScope.NoPrivate)]
+    public async Task Kept_properties_lose_parameters_that_carry_data(FeedScope scope)
+    {
+        await using var calendar = await FeedTestCalendar.CreateAsync();
+        await calendar.PutAsync("params.ics", """
+            BEGIN:VCALENDAR
+            VERSION:2.0
+            PRODID:-//test//EN
+            BEGIN:VEVENT
+            UID:params@example
+            DTSTAMP:20261101T000000Z
+            DTSTART;TZID=Europe/Berlin;X-SECRET-NOTE=SECRET:20261203T090000
+            DTEND;TZID=Europe/Berlin;CN="SECRET Name":20261203T100000
+            SUMMARY;LANGUAGE=de;ALTREP="https://secret.example/agenda":Planung
+            SEQUENCE;X-SECRET=1:2
+            END:VEVENT
+            END:VCALENDAR
+            """);
+        var text = await calendar.FeedAsync(scope);
+        Assert.DoesNotContain("SECRET", text, StringComparison.OrdinalIgnoreCase);
+        var vevent = Assert.Single(CalendarParser.ParseSingle(text).GetComponents("VEVENT"));
+        foreach (var property in vevent.Properties)
+        {
+            Assert.All(property.Parameters, p => Assert.Contains(p.Name, new[] { "TZID", "VALUE", "RANGE", "LANGUAGE" }));
+        }
+        Assert.Equal("Europe/Berlin", vevent.GetProperty("DTSTART")!.GetParameterValue("TZID"));
+        Assert.Equal("20261203T090000", vevent.GetProperty("DTSTART")!.RawValue);
+        Assert.Equal("Europe/Berlin", vevent.GetProperty("DTEND")!.GetParameterValue("TZID"));
+        Assert.Equal(scope == FeedScope.NoPrivate ? "Planung" : "Busy", vevent.GetProperty("SUMMARY")!.RawValue);
+    }
 }

@@ -11,13 +11,13 @@ public class ReminderEmailTests
 {
     private static readonly ReminderOptions Options = ReminderOptions.Default with { FromAddress = "reminders@aurora.test", UnsubscribeUrl = "https://aurora.test/settings/reminders" };
 
-    private static PlannedReminder Reminder(bool toOwner = true, string summary = "Café meeting – Zürich 会议") => new(
+    internal static PlannedReminder Reminder(bool toOwner = true, string summary = "Café meeting – Zürich 会议") => new(
         "uid|20260310T100000|#0", Utc("2026-03-10T08:45:00Z"), toOwner ? AlarmAction.Display : AlarmAction.Email,
         toOwner ? [] : ["bob@example.com", "carol@example.com"], toOwner,
         Utc("2026-03-10T09:00:00Z"), Utc("2026-03-10T10:00:00Z"), false,
         summary, "Room <1> & 2", "Line one\nLine two with ümlaut", null);
 
-    private static EmailMessage Compose(PlannedReminder reminder) =>
+    internal static EmailMessage Compose(PlannedReminder reminder) =>
         ReminderEmailComposer.Compose(reminder, "alice@aurora.test", Berlin, Options, Utc("2026-03-10T08:45:00Z"), "key-1");
 
     [Fact]
@@ -128,7 +128,8 @@ public class ReminderEmailTests
             return;
         }
         using var sink = SmtpSink.Start("mailer:s3cret-pass");
-        await new SmtpSender(new SmtpSettings("127.0.0.1", sink.Port, SmtpSecurity.None, "mailer", "s3cret-pass")).SendAsync(Compose(Reminder()), CancellationToken.None);
+        var settings = new SmtpSettings("127.0.0.1", sink.Port, SmtpSecurity.None, "mailer", "s3cret-pass") { AllowPlaintextAuthentication = true };
+        await new SmtpSender(settings).SendAsync(Compose(Reminder()), CancellationToken.None);
         Assert.Single(sink.Messages());
         Assert.Equal("PLAIN", File.ReadAllText(Path.Combine(sink.Folder, "auth.txt")).Trim());
     }
@@ -154,8 +155,9 @@ public class ReminderEmailTests
         port.Start();
         var free = ((System.Net.IPEndPoint)port.LocalEndpoint).Port;
         port.Stop();
-        var sender = new SmtpSender(new SmtpSettings("127.0.0.1", free, SmtpSecurity.None, "u", "secret-password") { Timeout = TimeSpan.FromSeconds(5) });
+        var sender = new SmtpSender(new SmtpSettings("127.0.0.1", free, SmtpSecurity.Tls, "u", "secret-password") { Timeout = TimeSpan.FromSeconds(5) });
         var error = await Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(Compose(Reminder()), CancellationToken.None));
+        Assert.False(error.Permanent, "a refused connection is worth retrying");
         Assert.DoesNotContain("secret-password", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-password", new SmtpSettings("h", 1, SmtpSecurity.None, "u", "secret-password").ToString(), StringComparison.Ordinal);
     }

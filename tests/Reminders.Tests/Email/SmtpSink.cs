@@ -20,7 +20,9 @@ internal sealed class SmtpSink : IDisposable
 
     public string Folder { get; }
 
-    public static SmtpSink Start(string? credentials = null)
+    /// <param name="credentials">"user:password" to require AUTH.</param>
+    /// <param name="extraArguments">More smtp_sink.py options (--tls, --mechanisms, --reply ...).</param>
+    public static SmtpSink Start(string? credentials = null, params string[] extraArguments)
     {
         var folder = Directory.CreateTempSubdirectory("aurora-smtp-").FullName;
         var port = FreePort();
@@ -30,7 +32,12 @@ internal sealed class SmtpSink : IDisposable
         info.ArgumentList.Add(folder);
         if (credentials is not null)
         {
+            info.ArgumentList.Add("--auth");
             info.ArgumentList.Add(credentials);
+        }
+        foreach (var argument in extraArguments)
+        {
+            info.ArgumentList.Add(argument);
         }
         var process = Process.Start(info)!;
         var ready = process.StandardOutput.ReadLineAsync();
@@ -40,6 +47,13 @@ internal sealed class SmtpSink : IDisposable
             throw new InvalidOperationException("aiosmtpd did not start: " + process.StandardError.ReadToEnd());
         }
         return new SmtpSink(process, port, folder);
+    }
+
+    /// <summary>The AUTH mechanisms that succeeded (auth.txt) or failed (auth-failed.txt), in order.</summary>
+    public string[] AuthAttempts(bool succeeded = true)
+    {
+        var file = Path.Combine(Folder, succeeded ? "auth.txt" : "auth-failed.txt");
+        return File.Exists(file) ? File.ReadAllLines(file) : [];
     }
 
     public string[] Messages() => Directory.GetFiles(Folder, "*.eml").Order(StringComparer.Ordinal).ToArray();
@@ -61,7 +75,7 @@ internal sealed class SmtpSink : IDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -6,7 +6,7 @@ namespace AuroraTime.Reminders.Tests.Scheduling;
 
 public class ReminderSchedulerTests
 {
-    private const string WeeklyBerlin = """
+    internal const string WeeklyBerlin = """
         BEGIN:VCALENDAR
         VERSION:2.0
         PRODID:-//test//EN

@@ -56,15 +56,20 @@ internal sealed class SchedulerFixture : IAsyncDisposable
         return resource;
     }
 
-    /// <summary>Moves the clock to the earliest planned firing and lets <paramref name="nodes"/> dispatch; false when nothing is planned.</summary>
+    /// <summary>Moves the clock to the earliest planned firing or retry and lets <paramref name="nodes"/> dispatch; false when nothing is planned.</summary>
     public async Task<bool> StepAsync(Instant until, params Node[] nodes)
     {
         var page = await nodes[0].Store.ListDueRemindersAsync(until, PageRequest.First(1));
-        if (page.Items.Count == 0)
+        Instant? next = page.Items.Count > 0 ? page.Items[0].DueAt : null;
+        if (await nodes[0].Store.NextDeliveryAttemptAsync() is { } retry && retry <= until && (next is null || retry < next))
+        {
+            next = retry;
+        }
+        if (next is null)
         {
             return false;
         }
-        Clock.AdvanceTo(page.Items[0].DueAt.ToDateTimeOffset());
+        Clock.AdvanceTo(Instant.Max(next.Value, Instant.FromDateTimeOffset(Clock.GetUtcNow())).ToDateTimeOffset());
         await Task.WhenAll(nodes.Select(n => Task.Run(() => n.Scheduler.RunDueAsync(CancellationToken.None))));
         return true;
     }

@@ -31,7 +31,8 @@ internal sealed class FeedServer : IAsyncDisposable
 
     public string DataFolder => _data.Path;
 
-    public static async Task<FeedServer> StartAsync()
+    /// <param name="settings">Extra configuration (e.g. Feeds:Compression) on top of PublicBaseUrl.</param>
+    public static async Task<FeedServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var data = new TempDataFolder();
         Assert.Equal(0, (await CliRunner.RunWithInputAsync("alice-password\n", "user", "add", "alice", "--password-stdin", "--data", data.Path)).ExitCode);
@@ -41,7 +42,8 @@ internal sealed class FeedServer : IAsyncDisposable
             await store.CreateCollectionAsync(calendar, CollectionKind.Calendar, new CollectionProperties(DisplayName: "Work"));
             await PutAsync(store, calendar, "soon.ics", "soon@example", "Planning");
         }
-        var app = await TestHost.StartAsync(data.Path, new Dictionary<string, string?> { ["PublicBaseUrl"] = PublicBaseUrl });
+        var configuration = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["PublicBaseUrl"] = PublicBaseUrl };
+        var app = await TestHost.StartAsync(data.Path, configuration);
         return new FeedServer(data, app);
     }
 

@@ -34,14 +34,14 @@ public sealed class SqliteStoreTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Opening_a_new_file_creates_schema_version_1_in_wal_mode()
+    public async Task Opening_a_new_file_creates_the_current_schema_version_in_wal_mode()
     {
         await using (await OpenAsync())
         {
         }
 
         using var connection = RawConnection();
-        Assert.Equal(1L, Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal(2L, Scalar(connection, "PRAGMA user_version"));
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
     }
 

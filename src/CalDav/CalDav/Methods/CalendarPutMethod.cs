@@ -32,7 +32,8 @@ internal sealed class CalendarPutMethod(CalDavService service, IDavMethodHandler
         {
             throw new DavException(400, null, "This name cannot be stored.");
         }
-        if (await calendar.GetChildAsync(name, request.Aborted) is IDavCollection)
+        // Only a collection of that name matters here; GetChildAsync would also load the object's bytes.
+        if (await calendar.FindChildCollectionAsync(name, request.Aborted) is not null)
         {
             throw new DavException(405, null, "PUT cannot replace a collection.");
         }
@@ -51,21 +52,20 @@ internal sealed class CalendarPutMethod(CalDavService service, IDavMethodHandler
             await CalDavErrorBody.WriteAsync(request.Http.Response, 413, new XElement(CalDavNames.MaxResourceSizePrecondition), $"The limit is {limit} bytes.");
             return;
         }
-        var prepared = service.Preparer.Prepare(body, http.ContentType, calendar.Stored);
-        if (prepared.Failure is { } failure)
+        var written = await service.Writer.PutAsync(calendar.Stored, name, body, http.ContentType, precondition, request.Aborted);
+        if (written.Invalid is { } failure)
         {
             await CalDavErrorBody.WriteAsync(request.Http.Response, failure.Status, new XElement(failure.Precondition), failure.Message);
             return;
         }
-        var result = await service.Store.PutObjectAsync(calendar.Stored.Ref.Object(name), prepared.Content!, precondition, request.Aborted);
+        var result = written.Stored!;
         var response = request.Http.Response;
         switch (result.Outcome)
         {
             case StoreOutcome.Created or StoreOutcome.Updated:
-                // INTEROP.md: 201 new / 204 update (never 200), always with the ETag.
+                // INTEROP.md: 201 new / 204 update (never 200), always with the ETag; observers were told by the writer.
                 response.Headers.ETag = result.ETag!.Value.Quoted;
                 response.StatusCode = result.Outcome == StoreOutcome.Created ? 201 : 204;
-                await service.Notifier.WrittenAsync(calendar.Stored, name, result.ETag!.Value, prepared.Content!.Data, request.Aborted);
                 return;
             case StoreOutcome.PreconditionFailed:
                 throw new DavException(412, null, "A precondition header does not hold for the current resource.");

@@ -68,9 +68,37 @@ public sealed class DavPath : IEquatable<DavPath>
     /// <summary>The href form under a mount point given as an encoded absolute path ("" for root).</summary>
     public string ToHref(string encodedBase, bool isCollection)
     {
-        var joined = string.Join('/', _segments.Select(s => s.Encoded));
-        var href = encodedBase.TrimEnd('/') + "/" + joined;
-        return isCollection && !href.EndsWith('/') ? href + "/" : href;
+        // Exact length first, then one string: a PROPFIND or REPORT asks this once per member.
+        var root = encodedBase.AsSpan().TrimEnd('/');
+        var length = root.Length + 1 + Math.Max(0, _segments.Length - 1);
+        foreach (var segment in _segments)
+        {
+            length += segment.Encoded.Length;
+        }
+        var lastIsSlash = _segments.Length == 0 || _segments[^1].Encoded.EndsWith('/');
+        var trailing = isCollection && !lastIsSlash;
+        if (trailing)
+        {
+            length++;
+        }
+        Span<char> href = length <= 512 ? stackalloc char[length] : new char[length];
+        root.CopyTo(href);
+        var at = root.Length;
+        href[at++] = '/';
+        for (var i = 0; i < _segments.Length; i++)
+        {
+            if (i > 0)
+            {
+                href[at++] = '/';
+            }
+            _segments[i].Encoded.CopyTo(href[at..]);
+            at += _segments[i].Encoded.Length;
+        }
+        if (trailing)
+        {
+            href[at] = '/';
+        }
+        return new string(href);
     }
 
     public bool Equals(DavPath? other) =>

@@ -19,12 +19,21 @@ public readonly record struct DavSegment(string Name, string Encoded)
     /// </summary>
     public static string Encode(string name)
     {
+        var firstUnsafe = 0;
+        while (firstUnsafe < name.Length && IsKeptAsIs(name[firstUnsafe]))
+        {
+            firstUnsafe++;
+        }
+        if (firstUnsafe == name.Length)
+        {
+            return name; // the common case (generated names, UUIDs): nothing to encode, nothing to allocate.
+        }
         var builder = new StringBuilder(name.Length + 8);
         Span<byte> utf8 = stackalloc byte[4];
         for (var i = 0; i < name.Length; i++)
         {
             var c = name[i];
-            if (char.IsAsciiLetterOrDigit(c) || "-._~!$'()*,;=:@".Contains(c))
+            if (IsKeptAsIs(c))
             {
                 builder.Append(c);
                 continue;
@@ -39,6 +48,8 @@ public readonly record struct DavSegment(string Name, string Encoded)
         }
         return builder.ToString();
     }
+
+    private static bool IsKeptAsIs(char c) => char.IsAsciiLetterOrDigit(c) || "-._~!$'()*,;=:@".Contains(c);
 
     /// <summary>
     /// Decodes one raw segment. Fails on broken %-escapes, invalid UTF-8 and on a decoded '/'

@@ -15,115 +15,159 @@ public readonly record struct PropertyResult(XName Name, int Status, XElement? V
 }
 
 /// <summary>
-/// Streams a 207 Multi-Status body (RFC 4918 section 13) straight to the response: the root
-/// declares D:, C:, CS: and ICAL: once, each resource is written as soon as it is known.
+/// Streams a 207 Multi-Status body (RFC 4918 section 13) to the response: the root declares D:, C:,
+/// CS: and ICAL: once, each resource is written as soon as it is known. The XML is written
+/// synchronously into a buffer that goes to the response in chunks of about
+/// <see cref="ChunkBytes"/>: an async XmlWriter straight on the response awaited a pipe flush for
+/// every few kilobytes, which cost more than the XML itself in a PROPFIND of thousands of members.
 /// </summary>
 public sealed class MultistatusWriter : IAsyncDisposable
 {
+    /// <summary>How much XML is gathered before it is sent on; memory stays bounded for any member count.</summary>
+    internal const int ChunkBytes = 32 * 1024;
+
     private static readonly XmlWriterSettings Settings = new()
     {
-        Async = true,
         Encoding = new UTF8Encoding(false),
         Indent = false,
         CloseOutput = false,
     };
 
+    private readonly HttpResponse _response;
+    private readonly MemoryStream _buffer;
     private readonly XmlWriter _writer;
     private bool _ended;
 
-    private MultistatusWriter(XmlWriter writer) => _writer = writer;
+    private MultistatusWriter(HttpResponse response)
+    {
+        _response = response;
+        _buffer = new MemoryStream(ChunkBytes * 2);
+        _writer = XmlWriter.Create(_buffer, Settings);
+    }
 
     /// <summary>Sets 207 and the content type, and writes the root element.</summary>
-    public static async Task<MultistatusWriter> StartAsync(HttpResponse response, XName? root = null, int status = 207)
+    public static Task<MultistatusWriter> StartAsync(HttpResponse response, XName? root = null, int status = 207)
     {
         response.StatusCode = status;
         response.ContentType = "application/xml; charset=utf-8";
-        var writer = XmlWriter.Create(response.Body, Settings);
-        await writer.WriteStartDocumentAsync();
-        await WriteRootStartAsync(writer, root ?? DavNames.Multistatus);
-        return new MultistatusWriter(writer);
+        var writer = new MultistatusWriter(response);
+        writer._writer.WriteStartDocument();
+        WriteRootStart(writer._writer, root ?? DavNames.Multistatus);
+        return Task.FromResult(writer);
     }
 
-    internal static async Task WriteRootStartAsync(XmlWriter writer, XName root)
+    internal static void WriteRootStart(XmlWriter writer, XName root)
     {
-        await writer.WriteStartElementAsync(PrefixOf(root.Namespace), root.LocalName, root.NamespaceName);
+        writer.WriteStartElement(PrefixOf(root.Namespace), root.LocalName, root.NamespaceName);
         foreach (var (prefix, ns) in DavNames.ResponsePrefixes)
         {
-            await writer.WriteAttributeStringAsync("xmlns", prefix, null, ns.NamespaceName);
+            writer.WriteAttributeString("xmlns", prefix, null, ns.NamespaceName);
         }
     }
 
     private static string? PrefixOf(XNamespace ns)
     {
-        foreach (var (prefix, known) in DavNames.ResponsePrefixes)
+        // An indexed loop: foreach over the IReadOnlyList allocated an enumerator per element written.
+        var prefixes = DavNames.ResponsePrefixes;
+        for (var i = 0; i < prefixes.Count; i++)
         {
-            if (known == ns)
+            if (prefixes[i].Namespace == ns)
             {
-                return prefix;
+                return prefixes[i].Prefix;
             }
         }
         return null;
     }
 
     /// <summary>One DAV:response with propstats grouped by status, in first-seen order.</summary>
-    public async Task WriteResponseAsync(string href, IReadOnlyList<PropertyResult> results)
+    public Task WriteResponseAsync(string href, IReadOnlyList<PropertyResult> results)
     {
-        await StartResponseAsync(href);
-        await WritePropstatsAsync(results);
-        await _writer.WriteEndElementAsync();
+        StartResponse(href);
+        WritePropstats(results);
+        _writer.WriteEndElement();
+        return SendFullChunkAsync();
     }
 
     /// <summary>The propstat elements alone (also used inside DAV:mkcol-response).</summary>
-    public async Task WritePropstatsAsync(IReadOnlyList<PropertyResult> results)
+    public Task WritePropstatsAsync(IReadOnlyList<PropertyResult> results)
     {
-        foreach (var group in results.GroupBy(r => (r.Status, r.Error)))
+        WritePropstats(results);
+        return SendFullChunkAsync();
+    }
+
+    private void WritePropstats(IReadOnlyList<PropertyResult> results)
+    {
+        // Groups by (status, error) in first-seen order; nearly always there is one group, so the
+        // groups are found by scanning instead of building a lookup per response.
+        for (var i = 0; i < results.Count; i++)
         {
-            await WriteStartAsync(DavNames.Propstat);
-            await WriteStartAsync(DavNames.Prop);
-            foreach (var result in group)
+            var key = (results[i].Status, results[i].Error);
+            if (IndexOfGroup(results, key) < i)
             {
+                continue; // this group was written when its first member came up
+            }
+            WriteStart(DavNames.Propstat);
+            WriteStart(DavNames.Prop);
+            for (var j = i; j < results.Count; j++)
+            {
+                var result = results[j];
+                if ((result.Status, result.Error) != key)
+                {
+                    continue;
+                }
                 if (result.Value is not null && result.Status == 200)
                 {
-                    await result.Value.WriteToAsync(_writer, CancellationToken.None);
+                    result.Value.WriteTo(_writer);
                 }
                 else
                 {
-                    await WriteStartAsync(result.Name);
-                    await _writer.WriteEndElementAsync();
+                    WriteStart(result.Name);
+                    _writer.WriteEndElement();
                 }
             }
-            await _writer.WriteEndElementAsync();
-            await WriteStatusAsync(group.Key.Status);
-            if (group.Key.Error is { } error)
+            _writer.WriteEndElement();
+            WriteStatus(key.Status);
+            if (key.Error is { } error)
             {
-                await WriteStartAsync(DavNames.Error);
-                await WriteStartAsync(error);
-                await _writer.WriteEndElementAsync();
-                await _writer.WriteEndElementAsync();
+                WriteErrorElement(error);
             }
-            await _writer.WriteEndElementAsync();
+            _writer.WriteEndElement();
         }
+    }
+
+    private static int IndexOfGroup(IReadOnlyList<PropertyResult> results, (int Status, XName? Error) key)
+    {
+        for (var i = 0; i < results.Count; i++)
+        {
+            if ((results[i].Status, results[i].Error) == key)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <summary>A DAV:response that carries only a status (e.g. 404 for a deleted member).</summary>
-    public async Task WriteStatusResponseAsync(string href, int status, XName? error = null)
+    public Task WriteStatusResponseAsync(string href, int status, XName? error = null)
     {
-        await StartResponseAsync(href);
-        await WriteStatusAsync(status);
+        StartResponse(href);
+        WriteStatus(status);
         if (error is not null)
         {
-            await WriteStartAsync(DavNames.Error);
-            await WriteStartAsync(error);
-            await _writer.WriteEndElementAsync();
-            await _writer.WriteEndElementAsync();
+            WriteErrorElement(error);
         }
-        await _writer.WriteEndElementAsync();
+        _writer.WriteEndElement();
+        return SendFullChunkAsync();
     }
 
     /// <summary>Any element directly under the root, e.g. RFC 6578's DAV:sync-token.</summary>
-    public Task WriteElementAsync(XElement element) => element.WriteToAsync(_writer, CancellationToken.None);
+    public Task WriteElementAsync(XElement element)
+    {
+        element.WriteTo(_writer);
+        return SendFullChunkAsync();
+    }
 
-    /// <summary>Closes the root and flushes.</summary>
+    /// <summary>Closes the root and sends what is left.</summary>
     public async Task EndAsync()
     {
         if (_ended)
@@ -131,35 +175,67 @@ public sealed class MultistatusWriter : IAsyncDisposable
             return;
         }
         _ended = true;
-        await _writer.WriteEndElementAsync();
-        await _writer.WriteEndDocumentAsync();
-        await _writer.FlushAsync();
+        _writer.WriteEndElement();
+        _writer.WriteEndDocument();
+        _writer.Flush();
+        await SendBufferAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         await EndAsync();
-        await _writer.DisposeAsync();
+        _writer.Dispose();
+        await _buffer.DisposeAsync();
     }
 
-    private async Task StartResponseAsync(string href)
+    /// <summary>Sends the buffer once it holds a chunk; otherwise completes at once without awaiting.</summary>
+    private Task SendFullChunkAsync()
     {
-        await WriteStartAsync(DavNames.Response);
-        await WriteStartAsync(DavNames.Href);
-        await _writer.WriteStringAsync(href);
-        await _writer.WriteEndElementAsync();
+        _writer.Flush();
+        return _buffer.Length >= ChunkBytes ? SendBufferAsync() : Task.CompletedTask;
     }
 
-    private async Task WriteStatusAsync(int status)
+    private async Task SendBufferAsync()
     {
-        await WriteStartAsync(DavNames.Status);
-        await _writer.WriteStringAsync(StatusLine(status));
-        await _writer.WriteEndElementAsync();
+        if (_buffer.Length == 0)
+        {
+            return;
+        }
+        await _response.Body.WriteAsync(_buffer.GetBuffer().AsMemory(0, (int)_buffer.Length), _response.HttpContext.RequestAborted);
+        _buffer.SetLength(0);
     }
 
-    private Task WriteStartAsync(XName name) =>
-        _writer.WriteStartElementAsync(PrefixOf(name.Namespace) ?? (name.NamespaceName.Length == 0 ? "" : null), name.LocalName, name.NamespaceName);
+    private void StartResponse(string href)
+    {
+        WriteStart(DavNames.Response);
+        WriteStart(DavNames.Href);
+        _writer.WriteString(href);
+        _writer.WriteEndElement();
+    }
+
+    private void WriteStatus(int status)
+    {
+        WriteStart(DavNames.Status);
+        _writer.WriteString(StatusLine(status));
+        _writer.WriteEndElement();
+    }
+
+    private void WriteErrorElement(XName error)
+    {
+        WriteStart(DavNames.Error);
+        WriteStart(error);
+        _writer.WriteEndElement();
+        _writer.WriteEndElement();
+    }
+
+    private void WriteStart(XName name) =>
+        _writer.WriteStartElement(PrefixOf(name.Namespace) ?? (name.NamespaceName.Length == 0 ? "" : null), name.LocalName, name.NamespaceName);
 
     /// <summary>"HTTP/1.1 404 Not Found" as DAV:status wants it.</summary>
-    public static string StatusLine(int status) => $"HTTP/1.1 {status} {ReasonPhrases.GetReasonPhrase(status)}";
+    public static string StatusLine(int status) => status switch
+    {
+        200 => "HTTP/1.1 200 OK",
+        404 => "HTTP/1.1 404 Not Found",
+        _ => $"HTTP/1.1 {status} {ReasonPhrases.GetReasonPhrase(status)}",
+    };
 }
