@@ -188,15 +188,20 @@ public sealed partial class DynamoDbStore
                 return WriteResult.Of(StoreOutcome.NotFound);
             }
 
+            // Both reads at once: they are independent, and a PUT's latency is mostly round trips.
             var childPath = ChildCollectionPath(resource);
-            if (childPath is not null
-                && await GetItemAsync(DynamoDbKeys.Account(resource.Collection.UserName), DynamoDbKeys.Collection(childPath), cancellationToken, "PK").ConfigureAwait(false) is not null)
+            var readChild = childPath is null
+                ? Task.FromResult<Dictionary<string, AttributeValue>?>(null)
+                : GetItemAsync(DynamoDbKeys.Account(resource.Collection.UserName), DynamoDbKeys.Collection(childPath), cancellationToken, "PK");
+            var readCurrent = GetItemAsync(collection.Members, DynamoDbKeys.Object(resource.Href), cancellationToken,
+                CurrentVersionProjection, CurrentVersionNames);
+            await Task.WhenAll(readChild, readCurrent).ConfigureAwait(false);
+            if (await readChild.ConfigureAwait(false) is not null)
             {
                 return WriteResult.Of(StoreOutcome.AlreadyExists);
             }
 
-            var current = await GetItemAsync(collection.Members, DynamoDbKeys.Object(resource.Href), cancellationToken,
-                CurrentVersionProjection, CurrentVersionNames).ConfigureAwait(false);
+            var current = await readCurrent.ConfigureAwait(false);
             var currentTag = current is null ? (ETag?)null : ETag.FromStoredValue(current.String("etag"));
             if (!precondition.IsSatisfiedBy(currentTag))
             {
