@@ -7,7 +7,7 @@ at a fixed offset into 2026, every fifth recurs weekly (RFC 5545 3.8.5.3), every
 VALARM (RFC 5545 3.6.6). Reports come from RFC 4791 (7.8 calendar-query, 7.9 calendar-multiget)
 and RFC 6578 (sync-collection).
 """
-import argparse, base64, http.client, json, re, statistics, sys, threading, time
+import argparse, base64, http.client, json, os, re, statistics, sys, threading, time
 from datetime import datetime, timedelta, timezone
 
 YEAR_START = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -114,13 +114,34 @@ def sync_token_of(body):
     return match.group(1).decode()
 
 
-def timed(client, reps, method, path, body, headers, allowed, what):
-    """Median of reps runs, plus the answer of the last one (to count what came back)."""
+SERVER_PID = None  # with --pid: the server's CPU time per request is recorded next to each median
+CPU_MS = {}
+
+
+def server_cpu_ns():
+    """CPU time of every thread of the server so far (schedstat: nanoseconds, unlike /proc/PID/stat's ticks)."""
+    total = 0
+    for task in os.listdir(f"/proc/{SERVER_PID}/task"):
+        try:
+            with open(f"/proc/{SERVER_PID}/task/{task}/schedstat") as f:
+                total += int(f.read().split()[0])
+        except OSError:
+            pass  # a thread that ended meanwhile
+    return total
+
+
+def timed(client, reps, method, path, body, headers, allowed, what, cpu_key=None):
+    """Median of reps runs, plus the answer of the last one (to count what came back). With a server
+    pid and cpu_key, also the server's CPU ms per request, which a loaded machine disturbs far less
+    than wall time (it leaves out the wait for a core)."""
     times, last = [], b""
+    cpu_before = server_cpu_ns() if SERVER_PID and cpu_key else 0
     for _ in range(reps):
         status, last, ms = client.request(method, path, body, headers)
         expect(status, allowed, what)
         times.append(ms)
+    if SERVER_PID and cpu_key:
+        CPU_MS[cpu_key] = (server_cpu_ns() - cpu_before) / 1e6 / reps
     return statistics.median(times), last
 
 
@@ -165,7 +186,12 @@ def main():
     parser.add_argument("--reps", type=int, default=7)
     parser.add_argument("--gets", type=int, default=200)
     parser.add_argument("--put-deadline", type=float, default=150.0, help="seconds for the PUT phase")
+    parser.add_argument("--pid", type=int, default=None, help="the server's process id, to record its CPU time per request")
+    parser.add_argument("--feed", default=None,
+                        help="path of the calendar as one .ics: AuroraTime's feed; for a peer, its calendar's own URL")
     args = parser.parse_args()
+    global SERVER_PID
+    SERVER_PID = args.pid
     host, port = args.base.split("//")[1].split(":")
     port = int(port.rstrip("/"))
     auth = None
@@ -179,21 +205,24 @@ def main():
     status, _, result["mkcalendar"] = client.request("MKCALENDAR", cal, MKCALENDAR, XML)
     expect(status, (201,), "MKCALENDAR")
 
+    cpu_before = server_cpu_ns() if SERVER_PID else 0
     stored, wall, put_median = put_all(host, port, auth, cal, args.n, args.put_deadline)
+    if SERVER_PID and stored:
+        CPU_MS["put"] = (server_cpu_ns() - cpu_before) / 1e6 / stored
     result.update(put_median=put_median, put_per_s=stored / wall, stored=stored)
     n = stored  # what the reads below run over
 
-    result["propfind"], body = timed(client, args.reps, "PROPFIND", cal, PROPFIND_ETAG, {**XML, "Depth": "1"}, (207,), "PROPFIND")
+    result["propfind"], body = timed(client, args.reps, "PROPFIND", cal, PROPFIND_ETAG, {**XML, "Depth": "1"}, (207,), "PROPFIND", cpu_key="propfind")
     result["propfind_items"] = count_responses(body)
-    result["query_month"], body = timed(client, args.reps, "REPORT", cal, QUERY_MONTH, {**XML, "Depth": "1"}, (207,), "calendar-query")
+    result["query_month"], body = timed(client, args.reps, "REPORT", cal, QUERY_MONTH, {**XML, "Depth": "1"}, (207,), "calendar-query", cpu_key="query_month")
     result["query_items"] = count_responses(body)
     result["query_expected"] = expected_in_month(n, args.n)  # events 0..n-1 are the stored ones
     step = max(1, n // 100)  # 100 distinct objects spread over the calendar
     paths = [f"{cal}bench-{i * step}.ics" for i in range(min(100, n))]
-    result["multiget_100"], body = timed(client, args.reps, "REPORT", cal, multiget_body(paths), {**XML, "Depth": "1"}, (207,), "multiget")
+    result["multiget_100"], body = timed(client, args.reps, "REPORT", cal, multiget_body(paths), {**XML, "Depth": "1"}, (207,), "multiget", cpu_key="multiget_100")
     result["multiget_items"] = count_responses(body)
 
-    result["sync_initial"], body = timed(client, args.reps, "REPORT", cal, sync_body(None), XML, (207,), "sync-collection")
+    result["sync_initial"], body = timed(client, args.reps, "REPORT", cal, sync_body(None), XML, (207,), "sync-collection", cpu_key="sync_initial")
     result["sync_initial_items"] = count_responses(body)
     token = sync_token_of(body)
     for k in range(10):  # ten changes: new revisions of ten existing events
@@ -201,10 +230,18 @@ def main():
         status, _, _ = client.request("PUT", f"{cal}bench-{i}.ics", event_body(i, args.n, revision=1),
                                       {"Content-Type": "text/calendar; charset=utf-8"})
         expect(status, (200, 201, 204), "PUT of a change")
-    result["sync_delta"], body = timed(client, args.reps, "REPORT", cal, sync_body(token), XML, (207,), "sync-collection delta")
+    result["sync_delta"], body = timed(client, args.reps, "REPORT", cal, sync_body(token), XML, (207,), "sync-collection delta", cpu_key="sync_delta")
     result["sync_delta_items"] = count_responses(body)
 
-    result["get_one"], _ = timed(client, args.gets, "GET", f"{cal}bench-{n // 2}.ics", None, None, (200,), "GET")
+    result["get_one"], _ = timed(client, args.gets, "GET", f"{cal}bench-{n // 2}.ics", None, None, (200,), "GET", cpu_key="get_one")
+    if args.feed:
+        # The whole calendar as one iCalendar stream. The same Authorization header goes along: a peer's
+        # collection GET needs it, AuroraTime's feed ignores it (the token in the path is the credential).
+        status, _, _ = client.request("GET", args.feed)
+        if status == 200:
+            result["feed"], body = timed(client, args.reps, "GET", args.feed, None, None, (200,), "feed", cpu_key="feed")
+            result["feed_items"] = body.count(b"BEGIN:VEVENT")
+    result["cpu_ms"] = CPU_MS
     json.dump(result, sys.stdout)
     print()
 

@@ -1,3 +1,4 @@
+using AuroraTime.Server.Aws;
 using AuroraTime.Server.Cli;
 
-return await AuroraCli.RunAsync(args, CliContext.FromConsole());
+return await AuroraCli.RunAsync(LambdaEnvironment.Arguments(args, Environment.GetEnvironmentVariable), CliContext.FromConsole());

@@ -1,4 +1,5 @@
 using AuroraTime.CalDav.CalDav;
+using AuroraTime.Server.Aws.Cognito;
 using AuroraTime.Server.Accounts;
 using AuroraTime.Server.Api;
 using AuroraTime.Server.Auth;
@@ -6,6 +7,7 @@ using AuroraTime.Server.Configuration;
 using AuroraTime.Server.Feeds;
 using AuroraTime.Server.Hosting;
 using AuroraTime.Server.Reminders;
+using AuroraTime.Server.Web;
 using AuroraTime.Storage.Contract;
 
 namespace AuroraTime.Server;
@@ -21,6 +23,7 @@ public static class ServerHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.AddAuroraLoggingDefaults();
         builder.Configuration.AddAuroraSources(null);
         builder.Configuration.AddCommandLine(args); // explicit flags win over AURORA_ variables.
         configure?.Invoke(builder);
@@ -29,6 +32,8 @@ public static class ServerHost
         AddServices(builder.Services, settings);
         builder.Services.AddAuroraFeeds(builder.Configuration, settings);
         builder.Services.AddAuroraReminders(builder.Configuration, settings);
+        builder.Services.AddAuroraCognito(builder.Configuration);
+        builder.Services.AddAuroraWeb(builder.Configuration, settings);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -44,8 +49,12 @@ public static class ServerHost
         app.MapAuroraFeeds();
         app.MapAuroraApi();
         app.MapAuroraSchedulerEvents();
-        app.UseWhen(context => !IsAnonymous(context.Request.Path) && !ApiHosting.SkipsBasicChallenge(context), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
-        // Everything that is not an endpoint (health, later the REST API) is the DAV namespace, at the root
+        app.UseAuroraCognito();
+        app.UseAuroraWeb();
+        app.UseWhen(context => !IsAnonymous(context.Request.Path) && !WebHosting.IsSignedIn(context) && !ApiHosting.SkipsBasicChallenge(context)
+                && !CognitoBearerMiddleware.SignedIn(context),
+            branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
+        // Everything that is not an endpoint (health, feeds, the REST API, the web page) is the DAV namespace, at the root
         // because clients probe "/" and "/.well-known/caldav" (INTEROP.md). No response compression is added:
         // compressed DAV responses break ETags in clients (INTEROP.md section 2).
         app.MapWhen(context => context.GetEndpoint() is null, dav => dav.UseCalDav());
@@ -55,11 +64,14 @@ public static class ServerHost
     /// <summary>
     /// Paths served without credentials: the health probe, and the RFC 6764 bootstrap redirect, which
     /// reveals nothing and lets clients that probe it anonymously find the context path; and feeds, whose
-    /// signed token in the path is the credential (all of /feeds/ is routed to feed endpoints, never DAV).
+    /// signed token in the path is the credential (all of /feeds/ is routed to feed endpoints, never DAV);
+    /// and the Cognito hosted-UI sign-in pair, which is how one gets credentials in AWS mode.
     /// </summary>
     private static bool IsAnonymous(PathString path) =>
         path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path)
-        || AwsReminderHosting.IsEventsPath(path); // fired schedules: the MAC in the body is the credential
+        || AwsReminderHosting.IsEventsPath(path) // fired schedules: the MAC in the body is the credential
+        || CognitoHostedSignIn.IsSignInPath(path)
+        || WebHosting.IsPagePath(path);
 
     private static void AddServices(IServiceCollection services, AuroraSettings settings)
     {

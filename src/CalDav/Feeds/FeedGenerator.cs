@@ -170,10 +170,7 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
             }
         }
         var serialised = new ArrayBufferWriter<byte>(Math.Max(256, stored.Data.Length));
-        foreach (var vevent in events)
-        {
-            CalendarSerializer.Write(vevent, serialised);
-        }
+        CalendarSerializer.Write(events, serialised);
         return FeedObjectOutput.Create(
             FeedRangeTest.HasOnlySingleInstanceEvents(parsed), serialised.WrittenSpan.ToArray(), events.Count, timeZones);
     }

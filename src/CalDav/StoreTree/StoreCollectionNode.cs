@@ -57,8 +57,7 @@ internal sealed class StoreCollectionNode(CalDavService service, StoredCollectio
         {
             return null;
         }
-        if (collection.Ref.Path.Count(c => c == '/') + 2 <= ResourceNames.MaxDepth
-            && await service.Store.GetCollectionAsync(collection.Ref.Child(name), cancellationToken) is { } child)
+        if (await FindChildCollectionAsync(name, cancellationToken) is { } child)
         {
             return new StoreCollectionNode(service, child, ownerHref);
         }
@@ -66,6 +65,12 @@ internal sealed class StoreCollectionNode(CalDavService service, StoredCollectio
             ? new StoreObjectNode(service, collection, stored.Summary, stored.Data)
             : null;
     }
+
+    /// <summary>The member collection of that (valid) name, or null; reads no object bytes.</summary>
+    public async ValueTask<StoredCollection?> FindChildCollectionAsync(string name, CancellationToken cancellationToken) =>
+        collection.Ref.Path.Count(c => c == '/') + 2 <= ResourceNames.MaxDepth
+            ? await service.Store.GetCollectionAsync(collection.Ref.Child(name), cancellationToken)
+            : null;
 
     public async ValueTask<IDavFile> CreateFileAsync(DavSegment name, Stream content, string? contentType, CancellationToken cancellationToken)
     {

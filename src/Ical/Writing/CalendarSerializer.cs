@@ -23,8 +23,28 @@ public static class CalendarSerializer
         Write(component, new IcalWriter(output));
     }
 
+    /// <summary>Writes several components one after the other, with one writer (a feed writes thousands of VEVENTs).</summary>
+    public static void Write(IEnumerable<CalendarComponent> components, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        var writer = new IcalWriter(output);
+        foreach (var component in components)
+        {
+            ArgumentNullException.ThrowIfNull(component, nameof(components));
+            Write(component, writer);
+        }
+    }
+
     private static void Write(CalendarComponent component, IcalWriter writer)
     {
+        if (component.Components.IsEmpty)
+        {
+            // Most components (a VEVENT without alarms) have no children: no traversal stack needed.
+            writer.WriteBeginComponent(component.Name);
+            WriteProperties(component, writer);
+            writer.WriteEndComponent(component.Name);
+            return;
+        }
         // Iterative, so a deep tree built in code cannot overflow the stack.
         var pending = new Stack<(CalendarComponent Component, int NextChild)>();
         writer.WriteBeginComponent(component.Name);

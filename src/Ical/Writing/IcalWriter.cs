@@ -146,8 +146,11 @@ public sealed class IcalWriter
         {
             if (line.Length <= limit)
             {
-                Write(line);
-                Write(Crlf);
+                // The line and its CRLF in one piece: one GetSpan/Advance per content line.
+                var destination = _output.GetSpan(line.Length + Crlf.Length);
+                line.CopyTo(destination);
+                Crlf.CopyTo(destination[line.Length..]);
+                _output.Advance(line.Length + Crlf.Length);
                 return;
             }
             var cut = limit;

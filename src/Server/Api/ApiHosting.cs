@@ -19,17 +19,19 @@ public static class ApiHosting
         ReminderEndpoints.Map(api);
         AppPasswordEndpoints.Map(api);
         FeedLinkEndpoints.Map(api);
-        api.Map("/{**rest}", () => Problems.NotFound("There is no such API resource.")).WithName("api-fallback");
+        api.Map("/{**rest}", ApiFallback.Handle);
     }
 
     /// <summary>
-    /// True for an /api request without an Authorization header: Basic auth must not challenge it, so a
-    /// browser never shows its Basic dialog for the web page's calls; the API answers 401 itself.
+    /// True for an /api request without Basic credentials (none, a session cookie, or a Bearer JWT):
+    /// Basic auth must not challenge it, so a browser never shows its Basic dialog for the web page's
+    /// calls and other schemes reach their own handler; the API answers 401 itself when nobody signed in.
     /// </summary>
     public static bool SkipsBasicChallenge(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Request.Path.StartsWithSegments(Prefix) && context.Request.Headers.Authorization.Count == 0;
+        return context.Request.Path.StartsWithSegments(Prefix)
+            && !context.Request.Headers.Authorization.ToString().TrimStart().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase);
     }
 
     private static async ValueTask<object?> RequireUser(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>

@@ -21,7 +21,17 @@ internal static partial class CalendarEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext context, CalDavService service)
     {
-        var calendars = await ApiCalendars.ListAsync(service.Store, ApiCaller.UserName(context)!, context.RequestAborted);
+        var user = ApiCaller.UserName(context)!;
+        var calendars = await ApiCalendars.ListAsync(service.Store, user, context.RequestAborted);
+        if (calendars.Count == 0)
+        {
+            // As the CalDAV tree does on first access: an account always has somewhere to put events, so the
+            // web page and a phone see the same first calendar. AlreadyExists (a racing request) is fine.
+            var options = service.Options;
+            await service.Store.CreateCollectionAsync(new CollectionRef(user, options.DefaultCalendarName), CollectionKind.Calendar,
+                new CollectionProperties(DisplayName: options.DefaultCalendarDisplayName), context.RequestAborted);
+            calendars = await ApiCalendars.ListAsync(service.Store, user, context.RequestAborted);
+        }
         return TypedResults.Json<IReadOnlyList<ApiCalendar>>(
             [.. calendars.Select(c => ApiCalendars.Describe(c, context, service))], ApiJsonContext.Default.IReadOnlyListApiCalendar);
     }

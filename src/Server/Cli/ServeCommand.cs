@@ -23,7 +23,9 @@ internal static class ServeCommand
                 builder.Configuration.AddInMemoryCollection(overrides);
                 context.ConfigureHost?.Invoke(builder);
             });
-            var password = await app.Services.GetRequiredService<AccountAdministration>().EnsureFirstAccountAsync(ct);
+            // Inside Lambda stdout is a log: no one-time password goes there (accounts come from Cognito).
+            var password = Aws.LambdaEnvironment.IsLambda(Environment.GetEnvironmentVariable)
+                ? null : await app.Services.GetRequiredService<AccountAdministration>().EnsureFirstAccountAsync(ct);
             if (password is not null)
             {
                 await context.Error.WriteLineAsync("Empty data folder: created user 'admin'. Its password, shown once:");

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace AuroraTime.Server.Cli;
 
-/// <summary><c>aurora user add|passwd|delete NAME</c>.</summary>
+/// <summary><c>aurora user add|passwd|delete|set NAME</c>.</summary>
 internal static class UserCommands
 {
     public static Command Create(CliContext context, Option<string?> data)
@@ -23,6 +23,7 @@ internal static class UserCommands
             return await Report(context, result, $"deleted user {name}");
         });
         user.Add(delete);
+        user.Add(UserSettingsCommand.Create(context, data));
         return user;
     }
 

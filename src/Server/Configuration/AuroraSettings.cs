@@ -33,6 +33,9 @@ public sealed record AuroraSettings
     /// <summary>Key <c>Auth:FailureRefillSeconds</c>: seconds after which one more failed attempt is allowed.</summary>
     public double AuthFailureRefillSeconds { get; init; } = 6;
 
+    /// <summary>Keys <c>Store</c> and <c>DynamoDb:*</c>: the store backend (see Hosting/StoreSettings.cs).</summary>
+    public Hosting.StoreSettings Store { get; init; } = new();
+
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataFolder), DatabaseFileName);
 
     public static AuroraSettings From(IConfiguration configuration)
@@ -46,6 +49,7 @@ public sealed record AuroraSettings
             AuthCacheSeconds = configuration.GetValue("Auth:CacheSeconds", defaults.AuthCacheSeconds),
             AuthFailureBurst = configuration.GetValue("Auth:FailureBurst", defaults.AuthFailureBurst),
             AuthFailureRefillSeconds = configuration.GetValue("Auth:FailureRefillSeconds", defaults.AuthFailureRefillSeconds),
+            Store = Hosting.StoreSettings.From(configuration),
         };
     }
 

@@ -76,6 +76,7 @@ public sealed record ReminderSettings(bool Enabled, ReminderSenderKind Sender, s
             OwnerEmailDomain = section["OwnerEmailDomain"] is { Length: > 0 } domain ? domain : ReminderOptions.Default.OwnerEmailDomain,
             UnsubscribeUrl = section["UnsubscribeUrl"] is { Length: > 0 } url ? url : null,
             ServerZone = zone,
+            Retry = AuroraTime.Reminders.Scheduling.ReminderRetryConfiguration.Read(section.GetSection("Retry")),
         };
         var pickup = section["PickupFolder"] is { Length: > 0 } folder ? folder : Path.Combine(dataFolder, "outbox");
         var aws = sender == ReminderSenderKind.Ses || scheduler == ReminderSchedulerKind.EventBridge
@@ -101,7 +102,7 @@ public sealed record ReminderSettings(bool Enabled, ReminderSenderKind Sender, s
         var port = smtp["Port"] is { Length: > 0 } p
             ? int.TryParse(p, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 65536 ? n : throw new InvalidOperationException($"Smtp:Port '{p}' is not a port.")
             : security == SmtpSecurity.Tls ? 465 : 587;
-        return new SmtpSettings(host, port, security, NonEmpty(smtp["User"]), NonEmpty(smtp["Password"]));
+        return new SmtpSettings(host, port, security, NonEmpty(smtp["User"]), NonEmpty(smtp["Password"])).WithTransportSettings(smtp);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

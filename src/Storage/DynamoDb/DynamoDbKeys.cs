@@ -23,6 +23,7 @@ internal static class DynamoDbKeys
     public const string DeadPropertiesPrefix = "DP#";
     public const string CollectionDeadProperties = "DP";
     public const string FeedSortKey = "FEED";
+    public const string FeedPointerPrefix = "FEED#";
     public const string IncarnationSortKey = "INC";
 
     // A sort key is at most 1024 bytes; longer UIDs are addressed by their hash.
@@ -50,6 +51,9 @@ internal static class DynamoDbKeys
     public static string Reminder(string href, string alarmKey) => Reminders(href) + alarmKey;
 
     public static string Feed(string tokenId) => "FEED#" + tokenId;
+
+    /// <summary>The account partition's pointer to one of its feed links (same text as the link's partition key), so deleting the account finds them.</summary>
+    public static string FeedPointer(string tokenId) => FeedPointerPrefix + tokenId;
 
     public static string FeedsOf(string userName) => "FEEDS#" + userName;
 

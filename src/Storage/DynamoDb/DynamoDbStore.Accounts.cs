@@ -6,21 +6,32 @@ namespace AuroraTime.Storage.DynamoDb;
 
 public sealed partial class DynamoDbStore
 {
-    private const string AccountExistsCondition = "attribute_exists(PK)";
+    private const string ExistsCondition = "attribute_exists(PK)";
     private const string IsNewCondition = "attribute_not_exists(PK)";
+
+    /// <summary>A live account: its item exists and is not the tombstone a running deletion leaves.</summary>
+    private const string LiveAccountCondition = "attribute_exists(PK) AND attribute_not_exists(#deleting)";
+
+    private static readonly Dictionary<string, string> DeletingNames = new() { ["#deleting"] = "deleting" };
 
     public async Task<StoreOutcome> CreateAccountAsync(string userName, string passwordHash, AccountSettings settings, CancellationToken cancellationToken = default)
     {
         ResourceNames.CheckUserName(userName);
         ArgumentNullException.ThrowIfNull(passwordHash);
         ArgumentNullException.ThrowIfNull(settings);
-        if (await GetItemAsync(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey, cancellationToken).ConfigureAwait(false) is not null)
+        var existing = await GetItemAsync(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && !IsTombstone(existing))
         {
             return StoreOutcome.AlreadyExists;
         }
 
-        // A deleted account is swept after its item goes; finish an interrupted sweep before the name is reused.
-        await SweepAccountAsync(userName, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            // A deletion did not finish its sweep. The tombstone still blocks every write into the
+            // account, so finishing the sweep here cannot remove anything created since.
+            await SweepAccountAsync(userName, cancellationToken).ConfigureAwait(false);
+        }
+
         var item = Key(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey);
         item["user"] = S(userName);
         item["hash"] = S(passwordHash);
@@ -28,7 +39,8 @@ public sealed partial class DynamoDbStore
         item[DynamoDbTable.Gsi1PartitionKey] = S(DynamoDbKeys.AccountsIndexPartition);
         item[DynamoDbTable.Gsi1SortKey] = S(userName);
         SetSettings(item, settings);
-        var failure = await CommitAsync(Transaction().Put(item, IsNewCondition, role: WriteRole.NewRecord), cancellationToken).ConfigureAwait(false);
+        var failure = await CommitAsync(Transaction().Put(item, "attribute_not_exists(PK) OR attribute_exists(#deleting)", role: WriteRole.NewRecord,
+            names: DeletingNames), cancellationToken).ConfigureAwait(false);
         return failure is null ? StoreOutcome.Created : StoreOutcome.AlreadyExists;
     }
 
@@ -36,7 +48,7 @@ public sealed partial class DynamoDbStore
     {
         ResourceNames.CheckUserName(userName);
         var item = await GetItemAsync(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey, cancellationToken).ConfigureAwait(false);
-        return item is null ? null : ReadAccount(item);
+        return item is null || IsTombstone(item) ? null : ReadAccount(item);
     }
 
     public Task<Page<Account>> ListAccountsAsync(PageRequest page, CancellationToken cancellationToken = default) =>
@@ -47,7 +59,7 @@ public sealed partial class DynamoDbStore
         ResourceNames.CheckUserName(userName);
         ArgumentNullException.ThrowIfNull(passwordHash);
         return UpdateExistingAsync(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey, "SET #h = :h",
-            new() { [":h"] = S(passwordHash) }, new() { ["#h"] = "hash" }, cancellationToken);
+            new() { [":h"] = S(passwordHash) }, new() { ["#h"] = "hash", ["#deleting"] = "deleting" }, cancellationToken, LiveAccountCondition);
     }
 
     public Task<StoreOutcome> UpdateAccountSettingsAsync(string userName, AccountSettings settings, CancellationToken cancellationToken = default)
@@ -56,30 +68,36 @@ public sealed partial class DynamoDbStore
         ArgumentNullException.ThrowIfNull(settings);
         return settings.TimeZoneId is { } zone
             ? UpdateExistingAsync(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey, "SET #tz = :tz, #m = :m",
-                new() { [":tz"] = S(zone), [":m"] = Bool(settings.EmailDisplayAlarms) }, new() { ["#tz"] = "tz", ["#m"] = "mailDisplay" }, cancellationToken)
+                new() { [":tz"] = S(zone), [":m"] = Bool(settings.EmailDisplayAlarms) },
+                new() { ["#tz"] = "tz", ["#m"] = "mailDisplay", ["#deleting"] = "deleting" }, cancellationToken, LiveAccountCondition)
             : UpdateExistingAsync(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey, "SET #m = :m REMOVE #tz",
-                new() { [":m"] = Bool(settings.EmailDisplayAlarms) }, new() { ["#tz"] = "tz", ["#m"] = "mailDisplay" }, cancellationToken);
+                new() { [":m"] = Bool(settings.EmailDisplayAlarms) },
+                new() { ["#tz"] = "tz", ["#m"] = "mailDisplay", ["#deleting"] = "deleting" }, cancellationToken, LiveAccountCondition);
     }
 
     /// <summary>
-    /// Deletes the account item (from then on it does not exist), then sweeps what it owned. A crash
-    /// during the sweep leaves unreachable items, which the next CreateAccountAsync of the name sweeps.
+    /// Turns the account item into a tombstone (from then on the account does not exist and nothing can
+    /// be created in it: every account-scoped write checks for a live account), sweeps what it owned,
+    /// then removes the tombstone. A crash during the sweep leaves the tombstone, and the next
+    /// CreateAccountAsync of the name finishes the sweep.
     /// </summary>
     public async Task<StoreOutcome> DeleteAccountAsync(string userName, CancellationToken cancellationToken = default)
     {
         ResourceNames.CheckUserName(userName);
-        var failure = await CommitAsync(Transaction().Delete(Key(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey), AccountExistsCondition),
-            cancellationToken).ConfigureAwait(false);
+        var key = Key(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey);
+        var failure = await CommitAsync(Transaction().Update(key, "SET #deleting = :true REMOVE GSI1PK, GSI1SK", LiveAccountCondition,
+            new() { [":true"] = Bool(true) }, DeletingNames), cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             return StoreOutcome.NotFound;
         }
 
         await SweepAccountAsync(userName, cancellationToken).ConfigureAwait(false);
+        await CommitAsync(Transaction().Delete(key, "attribute_exists(#deleting)", null, names: DeletingNames), cancellationToken).ConfigureAwait(false);
         return StoreOutcome.Ok;
     }
 
-    /// <summary>Removes every item an account owned: its collections (with their members), app passwords, sent log and feed links.</summary>
+    /// <summary>Removes every item an account owned (not the account item): collections with their members, app passwords, sent log, feed links.</summary>
     private async Task SweepAccountAsync(string userName, CancellationToken cancellationToken)
     {
         var owned = new List<Dictionary<string, AttributeValue>>();
@@ -90,22 +108,23 @@ public sealed partial class DynamoDbStore
                            ConsistentRead = true,
                        }, cancellationToken).ConfigureAwait(false))
         {
-            if (item.String(DynamoDbTable.SortKey) == DynamoDbKeys.AccountSortKey)
+            var sortKey = item.String(DynamoDbTable.SortKey);
+            if (sortKey == DynamoDbKeys.AccountSortKey)
             {
                 continue;
             }
 
-            if (item.String(DynamoDbTable.SortKey).StartsWith(DynamoDbKeys.CollectionPrefix, StringComparison.Ordinal))
+            if (sortKey.StartsWith(DynamoDbKeys.CollectionPrefix, StringComparison.Ordinal))
             {
                 await SweepMembersAsync(item.String("inc"), cancellationToken).ConfigureAwait(false);
+                owned.Add(Key(DynamoDbKeys.Incarnation(item.String("inc")), DynamoDbKeys.IncarnationSortKey));
+            }
+            else if (sortKey.StartsWith(DynamoDbKeys.FeedPointerPrefix, StringComparison.Ordinal))
+            {
+                owned.Add(Key(DynamoDbKeys.Feed(sortKey[DynamoDbKeys.FeedPointerPrefix.Length..]), DynamoDbKeys.FeedSortKey));
             }
 
-            owned.Add(Key(item.String(DynamoDbTable.PartitionKey), item.String(DynamoDbTable.SortKey)));
-        }
-
-        await foreach (var feed in QueryAsync(IndexQuery(DynamoDbKeys.FeedsOf(userName), null), cancellationToken).ConfigureAwait(false))
-        {
-            owned.Add(Key(feed.String(DynamoDbTable.PartitionKey), feed.String(DynamoDbTable.SortKey)));
+            owned.Add(Key(DynamoDbKeys.Account(userName), sortKey));
         }
 
         await DeleteItemsAsync(owned, cancellationToken).ConfigureAwait(false);
@@ -113,7 +132,7 @@ public sealed partial class DynamoDbStore
 
     /// <summary>An UpdateItem on an existing item: Ok, or NotFound when there is none.</summary>
     private async Task<StoreOutcome> UpdateExistingAsync(string partition, string sort, string update, Dictionary<string, AttributeValue> values,
-        Dictionary<string, string>? names, CancellationToken cancellationToken, string condition = AccountExistsCondition)
+        Dictionary<string, string>? names, CancellationToken cancellationToken, string condition = ExistsCondition)
     {
         var failure = await CommitAsync(Transaction().Update(Key(partition, sort), update, condition, values, names), cancellationToken).ConfigureAwait(false);
         return failure is null ? StoreOutcome.Ok : StoreOutcome.NotFound;
@@ -151,10 +170,13 @@ public sealed partial class DynamoDbStore
     }
 
     private async Task<bool> AccountExistsAsync(string userName, CancellationToken cancellationToken) =>
-        await GetItemAsync(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey, cancellationToken, "PK").ConfigureAwait(false) is not null;
+        await GetItemAsync(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey, cancellationToken, "PK, #deleting", DeletingNames)
+            .ConfigureAwait(false) is { } item && !IsTombstone(item);
+
+    private static bool IsTombstone(Dictionary<string, AttributeValue> accountItem) => accountItem.ContainsKey("deleting");
 
     private static DynamoDbTransaction CheckAccount(DynamoDbTransaction transaction, string userName) =>
-        transaction.Check(Key(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey), AccountExistsCondition, null, WriteRole.AccountExists);
+        transaction.Check(Key(DynamoDbKeys.Account(userName), DynamoDbKeys.AccountSortKey), LiveAccountCondition, null, WriteRole.AccountExists, DeletingNames);
 
     private static void SetSettings(Dictionary<string, AttributeValue> item, AccountSettings settings)
     {

@@ -61,7 +61,7 @@ public sealed partial class DynamoDbStore
             return StoreOutcome.NotFound;
         }
 
-        var failure = await CommitAsync(Transaction().Delete(Key(DynamoDbKeys.Account(userName), DynamoDbKeys.AppPassword(id)), AccountExistsCondition),
+        var failure = await CommitAsync(Transaction().Delete(Key(DynamoDbKeys.Account(userName), DynamoDbKeys.AppPassword(id)), ExistsCondition),
             cancellationToken).ConfigureAwait(false);
         return failure is null ? StoreOutcome.Ok : StoreOutcome.NotFound;
     }
@@ -92,8 +92,9 @@ public sealed partial class DynamoDbStore
             item["path"] = S(collectionPath);
         }
 
-        return NewRecordOutcome(await CommitAsync(CheckAccount(Transaction(), userName).Put(item, IsNewCondition, role: WriteRole.NewRecord), cancellationToken)
-            .ConfigureAwait(false));
+        var pointer = Key(DynamoDbKeys.Account(userName), DynamoDbKeys.FeedPointer(tokenId));
+        return NewRecordOutcome(await CommitAsync(CheckAccount(Transaction(), userName).Put(item, IsNewCondition, role: WriteRole.NewRecord).Put(pointer),
+            cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<FeedLink?> GetFeedLinkAsync(string tokenId, CancellationToken cancellationToken = default)

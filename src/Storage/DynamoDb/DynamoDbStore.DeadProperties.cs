@@ -66,7 +66,7 @@ public sealed partial class DynamoDbStore
             }
             else
             {
-                transaction.Check(Key(found.Members, DynamoDbKeys.Object(href)), AccountExistsCondition, null, WriteRole.State);
+                transaction.Check(Key(found.Members, DynamoDbKeys.Object(href)), ExistsCondition, null, WriteRole.State);
             }
 
             var names = new Dictionary<string, string>();

@@ -96,10 +96,17 @@ public sealed partial class DynamoDbStore
     {
         ArgumentNullException.ThrowIfNull(page);
         var limit = page.CheckedLimit;
+        var upper = DynamoDbKeys.DueUpperBound(dueBy.ToUnixTimeTicks());
+        if (page.After is not null && Utf8Order.Instance.Compare(page.After, upper) >= 0)
+        {
+            // Continuing past the bound (dueBy moved back between pages): nothing more is due.
+            return new Page<DueReminder>([], null);
+        }
+
         var values = new Dictionary<string, AttributeValue>
         {
             [":p"] = S(DynamoDbKeys.DueIndexPartition),
-            [":hi"] = S(DynamoDbKeys.DueUpperBound(dueBy.ToUnixTimeTicks())),
+            [":hi"] = S(upper),
         };
         if (page.After is not null)
         {

@@ -101,11 +101,18 @@ public sealed partial class DynamoDbStore : IStore
         ArgumentNullException.ThrowIfNull(page);
         var limit = page.CheckedLimit;
         var start = page.After is null ? rangeStart ?? prefix : prefix + page.After;
+        var end = rangeEnd ?? DynamoDbKeys.PrefixEnd(prefix);
+        if (Utf8Order.Instance.Compare(start, end) >= 0)
+        {
+            // A continuation beyond the range (BETWEEN would refuse lo > hi): the listing is done.
+            return new Page<T>([], null);
+        }
+
         var values = new Dictionary<string, AttributeValue>
         {
             [":pk"] = S(partition),
             [":lo"] = S(start),
-            [":hi"] = S(rangeEnd ?? DynamoDbKeys.PrefixEnd(prefix)),
+            [":hi"] = S(end),
         };
         foreach (var (name, value) in filterValues ?? [])
         {

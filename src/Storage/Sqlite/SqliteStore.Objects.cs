@@ -35,7 +35,7 @@ public sealed partial class SqliteStore
 
         // One statement for any number of names: the list travels as a JSON array parameter, so the
         // prepared statement is reused instead of compiling an IN (...) of a different length each time.
-        var names = JsonSerializer.Serialize(hrefs.Distinct(StringComparer.Ordinal).ToArray());
+        var names = JsonSerializer.Serialize(hrefs.Distinct(StringComparer.Ordinal).ToArray(), SqliteJson.Default.StringArray);
         return Task.FromResult(Read<IReadOnlyList<StoredObject>>(session =>
         {
             using var reader = session.Command(

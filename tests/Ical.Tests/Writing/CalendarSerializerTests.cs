@@ -34,6 +34,19 @@ public class CalendarSerializerTests
     }
 
     [Fact]
+    public void Writing_several_components_gives_their_serialisations_back_to_back()
+    {
+        var calendar = CalendarParser.ParseSingle(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:" + new string('x', 120) + "\r\nBEGIN:VALARM\r\n" +
+            "ACTION:DISPLAY\r\nTRIGGER:-PT5M\r\nEND:VALARM\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        var events = calendar.Components.ToList();
+        var buffer = new ArrayBufferWriter<byte>();
+        CalendarSerializer.Write(events, buffer);
+        Assert.Equal(CalendarSerializer.Serialize(events[0]).Concat(CalendarSerializer.Serialize(events[1])), buffer.WrittenSpan.ToArray());
+        Assert.Contains("\r\n ", System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lenient_input_round_trips_to_strict_output_that_is_byte_stable()
     {
         var messy = "begin:vcalendar\nversion:2.0\nBEGIN:VEVENT\nUID:x\nDTSTART;TZID=\"Europe/Berlin \":20240101T090000\n" +

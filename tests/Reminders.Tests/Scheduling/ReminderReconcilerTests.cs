@@ -64,13 +64,18 @@ public class ReminderReconcilerTests
         {
             await node.Reconciler.PlanWrittenAsync(resource, written.ETag!.Value, bytes, CancellationToken.None);
         }
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // The median of single writes, not the mean: on the shared 2-core machine a few writes stall
+        // behind other processes, and the mean then measures the machine rather than the planning.
         const int Rounds = 200;
+        var times = new double[Rounds];
         for (var i = 0; i < Rounds; i++)
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             await node.Reconciler.PlanWrittenAsync(resource, written.ETag!.Value, bytes, CancellationToken.None);
+            times[i] = watch.Elapsed.TotalMilliseconds;
         }
-        // Generous bound for a shared 2-core machine; typically well under 1 ms each.
-        Assert.True(watch.Elapsed.TotalMilliseconds / Rounds < 5, $"{watch.Elapsed.TotalMilliseconds / Rounds:F2} ms per write");
+        Array.Sort(times);
+        // Generous bound; bench/Reminders measures the real number (typically well under 1 ms).
+        Assert.True(times[Rounds / 2] < 5, $"median {times[Rounds / 2]:F2} ms per write");
     }
 }

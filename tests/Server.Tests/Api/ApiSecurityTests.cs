@@ -24,6 +24,16 @@ public sealed class ApiSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bearer_token_nobody_validated_is_401_problem_json_not_a_Basic_challenge()
+    {
+        using var bearer = _server.ClientAs(new AuthenticationHeaderValue("Bearer", "not.a.jwt"));
+        var response = await _server.GetAsync("/api/me", bearer);
+        Assert.Equal(401, response.Status);
+        Assert.Equal("application/problem+json", response.MediaType);
+        Assert.Empty(response.Headers.WwwAuthenticate);
+    }
+
+    [Fact]
     public async Task Wrong_Basic_credentials_on_the_API_are_refused()
     {
         using var wrong = _server.ClientAs(ApiServer.Basic("alice", "not-her-password"));
@@ -46,6 +56,12 @@ public sealed class ApiSecurityTests : IAsyncLifetime
         var response = await _server.SendAsync(new HttpMethod("PROPFIND"), "/api/calendars/work/nothing/here");
         Assert.Equal(404, response.Status);
         Assert.Equal("application/problem+json", response.MediaType);
+
+        // RFC 9110 15.5.6: a known resource with a method it does not serve is 405 with Allow.
+        var wrongMethod = await _server.SendAsync(HttpMethod.Put, "/api/calendars", "{}");
+        Assert.Equal(405, wrongMethod.Status);
+        Assert.Equal("application/problem+json", wrongMethod.MediaType);
+        Assert.Equal(["GET", "POST"], wrongMethod.Allow);
     }
 
     [Fact]
@@ -59,7 +75,7 @@ public sealed class ApiSecurityTests : IAsyncLifetime
         Assert.Equal(201, feed.Status);
         using var bob = _server.ClientAs(ApiServer.Basic("bob", ApiServer.BobPassword));
 
-        Assert.Empty((await _server.GetAsync("/api/calendars", bob)).Json!.AsArray());
+        Assert.DoesNotContain("work", (await _server.GetAsync("/api/calendars", bob)).Json!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
         Assert.Equal(404, (await _server.GetAsync("/api/calendars/work/events", bob)).Status);
         Assert.Equal(404, (await _server.GetAsync("/api/calendars/work/events/secret-1", bob)).Status);
         Assert.Equal(404, (await _server.SendAsync(HttpMethod.Put, "/api/calendars/work/events/secret-1", """{"start":"2026-12-01T09:00:00Z"}""", client: bob)).Status);

@@ -72,7 +72,8 @@ internal sealed class ApiServer : IAsyncDisposable
         var text = await response.Content.ReadAsStringAsync();
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         var json = mediaType is "application/json" or "application/problem+json" && text.Length > 0 ? JsonNode.Parse(text) : null;
-        return new ApiResponse((int)response.StatusCode, json, text, mediaType, response.Headers.ETag?.ToString(), response.Headers.Location?.ToString(), response.Headers);
+        return new ApiResponse((int)response.StatusCode, json, text, mediaType, response.Headers.ETag?.ToString(), response.Headers.Location?.ToString(), response.Headers,
+            [.. response.Content.Headers.Allow]);
     }
 
     public Task<ApiResponse> GetAsync(string path, HttpClient? client = null) => SendAsync(HttpMethod.Get, path, client: client);
@@ -116,7 +117,8 @@ internal sealed class ApiServer : IAsyncDisposable
 }
 
 /// <summary>What a test looks at in an answer.</summary>
-internal sealed record ApiResponse(int Status, JsonNode? Json, string Text, string? MediaType, string? ETag, string? Location, HttpResponseHeaders Headers)
+internal sealed record ApiResponse(
+    int Status, JsonNode? Json, string Text, string? MediaType, string? ETag, string? Location, HttpResponseHeaders Headers, IReadOnlyList<string> Allow)
 {
     public override string ToString() => $"{Status} {MediaType} ETag={ETag} Location={Location}\n{Text}";
 

@@ -51,18 +51,13 @@ public sealed class CalendarApiTests : IAsyncLifetime
         Assert.Equal(404, (await _server.SendAsync(HttpMethod.Delete, "/api/calendars/gone")).Status);
     }
 
-    [Theory]
-    [InlineData("""{"id":"ok","displayName":"X","color":"red"}""", "color", "#RRGGBB")]
-    [InlineData("""{"id":"../up","displayName":"X"}""", "id", "letters")]
-    [InlineData("""{"id":"fine"}""", "displayName", "required")]
-    [InlineData("""{"id":"fine","displayName":"X","components":["VCARD"]}""", "components", "VEVENT")]
-    public async Task Invalid_calendars_are_400_with_the_field_named(string body, string field, string expected)
+    [Fact]
+    public async Task An_account_without_calendars_gets_the_same_default_calendar_CalDAV_clients_get()
     {
-        var response = await _server.PostAsync("/api/calendars", body);
-        Assert.Equal(400, response.Status);
-        Assert.Equal("application/problem+json", response.MediaType);
-        Assert.Contains(expected, response.FieldErrors(field));
-        Assert.Empty((await _server.GetAsync("/api/calendars")).Json!.AsArray());
+        var listed = (await _server.GetAsync("/api/calendars")).Json!.AsArray().Single()!;
+        Assert.Equal("default", listed["id"]!.GetValue<string>());
+        Assert.Equal(207, (await _server.DavAsync("PROPFIND", "/calendars/alice/default/", decorate: r => r.Headers.Add("Depth", "0"))).Status);
+        Assert.Single((await _server.GetAsync("/api/calendars")).Json!.AsArray());
     }
 
     [Fact]

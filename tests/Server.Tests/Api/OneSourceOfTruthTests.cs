@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AuroraTime.Storage.Contract;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace AuroraTime.Server.Tests.Api;
 
@@ -94,6 +97,11 @@ public sealed partial class OneSourceOfTruthTests : IAsyncLifetime
         var text = start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         await _server.CreateEventAsync("work", $$"""{"uid":"remind-me","title":"Dentist","start":"{{text}}","reminders":[{"action":"email","minutesBefore":90}]}""");
         await _server.CreateEventAsync("work", $$"""{"uid":"silent","title":"No reminder","start":"{{text}}"}""");
+
+        // The write told the reminder observer, which planned the firing in the store (what the scheduler sends).
+        var store = _server.App.Services.GetRequiredService<IStore>();
+        var planned = await store.GetPendingRemindersAsync(new ObjectRef(new CollectionRef("alice", "work"), "remind-me.ics"));
+        Assert.Equal(Instant.FromDateTimeUtc(DateTime.SpecifyKind(start.AddMinutes(-90), DateTimeKind.Utc)), planned.Single().DueAt);
 
         var upcoming = await _server.GetAsync("/api/reminders/upcoming?days=7");
         Assert.Equal(200, upcoming.Status);

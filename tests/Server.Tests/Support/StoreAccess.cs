@@ -7,7 +7,7 @@ namespace AuroraTime.Server.Tests.Support;
 /// <summary>Opens a data folder's store directly, as a second process would.</summary>
 public static class StoreAccess
 {
-    public static Task<Storage.Sqlite.SqliteStore> OpenAsync(string dataFolder) =>
+    public static Task<IStore> OpenAsync(string dataFolder) =>
         StoreFactory.OpenAsync(new AuroraSettings { DataFolder = dataFolder });
 
     public static async Task<Account?> AccountAsync(string dataFolder, string userName)

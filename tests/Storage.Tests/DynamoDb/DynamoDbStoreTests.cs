@@ -167,4 +167,35 @@ public sealed class DynamoDbStoreTests(DynamoDbLocal local) : IAsyncLifetime
         Assert.Null(await store.GetObjectAsync(Work.Object("noise.bin")));
         Assert.Equal(token, (await store.GetCollectionAsync(Work))!.SyncToken);
     }
+
+    [DynamoDbLocalFact]
+    public async Task An_account_whose_deletion_was_interrupted_stays_gone_and_is_swept_when_the_name_is_taken_again()
+    {
+        var (store, fixture) = await OpenAsync();
+        await store.PutObjectAsync(Work.Object("a.ics"), Calendar("a", "left over"), WritePrecondition.None);
+        Assert.Equal(StoreOutcome.Created, await store.CreateFeedLinkAsync("token-1", "alice", "work", FeedScope.Full));
+        // What DeleteAccountAsync leaves when the process dies right after its first step: the tombstone.
+        using (var client = local.CreateClient())
+        {
+            await client.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = fixture.TableName,
+                Key = new() { ["PK"] = new() { S = "ACC#alice" }, ["SK"] = new() { S = "ACC" } },
+                UpdateExpression = "SET deleting = :true REMOVE GSI1PK, GSI1SK",
+                ExpressionAttributeValues = new() { [":true"] = new() { BOOL = true } },
+            });
+        }
+
+        Assert.Null(await store.GetAccountAsync("alice"));
+        Assert.Empty((await store.ListAccountsAsync(PageRequest.First(10))).Items);
+        Assert.Equal(StoreOutcome.NotFound, await store.CreateCollectionAsync(new CollectionRef("alice", "late"), CollectionKind.Calendar, CollectionProperties.Empty));
+        Assert.Equal(StoreOutcome.NotFound, await store.AddAppPasswordAsync("alice", "phone", "Phone", "hash"));
+
+        Assert.Equal(StoreOutcome.Created, await store.CreateAccountAsync("alice", "new-hash", AccountSettings.Default));
+
+        Assert.Null(await store.GetCollectionAsync(Work));
+        Assert.Null(await store.GetFeedLinkAsync("token-1"));
+        Assert.Empty((await store.ListCollectionsAsync("alice", null, PageRequest.First(10))).Items);
+        Assert.Equal("new-hash", (await store.GetAccountAsync("alice"))!.PasswordHash);
+    }
 }

@@ -32,7 +32,8 @@ internal sealed class CalendarPutMethod(CalDavService service, IDavMethodHandler
         {
             throw new DavException(400, null, "This name cannot be stored.");
         }
-        if (await calendar.GetChildAsync(name, request.Aborted) is IDavCollection)
+        // Only a collection of that name matters here; GetChildAsync would also load the object's bytes.
+        if (await calendar.FindChildCollectionAsync(name, request.Aborted) is not null)
         {
             throw new DavException(405, null, "PUT cannot replace a collection.");
         }

@@ -1,0 +1,72 @@
+"""Time from process start to the first HTTP answer, in milliseconds.
+
+Usage: /usr/bin/python3 first_response.py URL EXPECT RUNS -- COMMAND...
+  URL     polled with a plain HTTP/1.1 GET until it answers; the literal {port} in URL and COMMAND is
+          replaced by a fresh free loopback port on every run
+  EXPECT  "200" to wait for a 200, "any" to take the first response of any status (peers without
+          a health endpoint answer 401/403 on "/" once they serve)
+  RUNS    how many cold starts; each process is killed (SIGTERM, then SIGKILL) before the next
+Prints one line per run ("run N: X ms") and then "median X ms, min X ms, max X ms".
+
+A raw socket, not curl: spawning a client per poll would add milliseconds and coarsen the steps.
+"""
+import http.client
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def first_response(url, expect, command, timeout=60.0):
+    host_port = url.split("//", 1)[1].split("/", 1)
+    host, port = host_port[0].split(":")
+    path = "/" + (host_port[1] if len(host_port) > 1 else "")
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        while time.perf_counter() - started < timeout:
+            if process.poll() is not None:
+                raise RuntimeError(f"{command[0]} exited with {process.returncode} before answering")
+            try:
+                connection = http.client.HTTPConnection(host, int(port), timeout=2)
+                connection.request("GET", path)
+                status = connection.getresponse().status
+                connection.close()
+                if expect == "any" or status == int(expect):
+                    return (time.perf_counter() - started) * 1000.0
+            except OSError:
+                pass
+            time.sleep(0.0005)
+        raise TimeoutError(f"no answer from {url} within {timeout} s")
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=10)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def main():
+    url, expect, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    command = sys.argv[sys.argv.index("--") + 1:]
+    times = []
+    for run in range(1, runs + 1):
+        port = str(free_port())
+        elapsed = first_response(url.replace("{port}", port), expect, [part.replace("{port}", port) for part in command])
+        times.append(elapsed)
+        print(f"run {run}: {elapsed:.1f} ms", flush=True)
+    print(f"median {statistics.median(times):.1f} ms, min {min(times):.1f} ms, max {max(times):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

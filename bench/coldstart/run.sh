@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Cold start: process start to the first 200 on /healthz of the published `aurora` binary, as JIT
+# (self-contained, no ReadyToRun), ReadyToRun and Native AOT, each the median of RUNS fresh processes;
+# and Radicale and Xandikos from start to their first response, for comparison. Prints a Markdown
+# table (bench/coldstart/README.md keeps the measured one).
+#
+#   bench/coldstart/run.sh [RUNS]        (default 10; variants that fail to build are reported, not fatal)
+#
+# Each variant is started as Lambda starts bootstrap (no arguments) on a data folder that already
+# holds an account, so first-run setup is not counted. `uptime` is printed: on a shared machine load moves these
+# numbers more than anything else.
+set -uo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+RUNS="${1:-10}"
+source "$ROOT/tests/Interop/lib/servers.sh"
+WORK="$(mktemp -d)"
+trap 'stop_servers; rm -rf "$WORK"' EXIT
+MEASURE=(/usr/bin/python3 "$HERE/first_response.py")
+RID=linux-x64
+
+publish() { # name, publish flags...
+  local name="$1"; shift
+  if dotnet publish "$ROOT/src/Server" -c Release -r "$RID" -p:DebugType=none -o "$WORK/$name" -nologo "$@" > "$WORK/$name.log" 2>&1; then
+    echo "built $name ($(du -sh "$WORK/$name" | cut -f1))" >&2
+  else
+    echo "build of $name failed (last lines of $name.log):" >&2; tail -n 5 "$WORK/$name.log" >&2; return 1
+  fi
+}
+
+declare -A RESULT
+measure_aurora() { # name
+  local bin="$WORK/$1/aurora" data="$WORK/data-$1"
+  mkdir -p "$data"
+  printf 'coldstart-password\n' | "$bin" user add bench --password-stdin --data "$data" >/dev/null 2>&1 || { RESULT[$1]="setup failed"; return; }
+  echo "== $1" >&2
+  # Started the way Lambda starts bootstrap: no arguments, AWS_LAMBDA_RUNTIME_API set (nothing listens
+  # there: LWA, not the binary, talks to the runtime API), the port from AWS_LWA_PORT.
+  "${MEASURE[@]}" "http://127.0.0.1:{port}/healthz" 200 "$RUNS" -- \
+    env AWS_LAMBDA_RUNTIME_API=127.0.0.1:9 AWS_LWA_PORT="{port}" AURORA_Data="$data" "$bin" > "$WORK/$1.times" 2>&1
+  cat "$WORK/$1.times" >&2
+  RESULT[$1]="$(tail -n 1 "$WORK/$1.times")"
+}
+
+publish jit --self-contained true -p:PublishReadyToRun=false && measure_aurora jit
+publish r2r --self-contained true -p:PublishReadyToRun=true && measure_aurora r2r
+AOT_FLAGS=(-p:PublishAot=true)
+command -v clang >/dev/null || AOT_FLAGS+=(-p:CppCompilerAndLinker=gcc)
+publish aot "${AOT_FLAGS[@]}" && measure_aurora aot
+
+# Peers: the same launch lines as tests/Interop/lib/servers.sh, timed from process start.
+mkdir -p "$WORK/radicale/collections"
+printf 'bench:bench\n' > "$WORK/radicale/users"
+cat > "$WORK/radicale/config" <<CONF
+[auth]
+type = htpasswd
+htpasswd_filename = $WORK/radicale/users
+htpasswd_encryption = plain
+[storage]
+filesystem_folder = $WORK/radicale/collections
+[logging]
+level = warning
+CONF
+echo "== radicale" >&2
+"${MEASURE[@]}" "http://127.0.0.1:{port}/" any "$RUNS" -- \
+  /usr/bin/python3 -m radicale --config "$WORK/radicale/config" --server-hosts "127.0.0.1:{port}" > "$WORK/radicale.times" 2>&1
+cat "$WORK/radicale.times" >&2; RESULT[radicale]="$(tail -n 1 "$WORK/radicale.times")"
+echo "== xandikos" >&2
+mkdir -p "$WORK/xandikos"
+"${MEASURE[@]}" "http://127.0.0.1:{port}/" any "$RUNS" -- \
+  /usr/bin/python3 -m xandikos.web --defaults -d "$WORK/xandikos" -l 127.0.0.1 -p "{port}" > "$WORK/xandikos.times" 2>&1
+cat "$WORK/xandikos.times" >&2; RESULT[xandikos]="$(tail -n 1 "$WORK/xandikos.times")"
+
+echo "load: $(uptime | sed 's/.*load average: //') (1/5/15 min), $(nproc) cores, $RUNS runs each"
+echo
+echo "| server | start to first response (median, min, max of $RUNS) | size |"
+echo "|---|---|---|"
+for name in jit r2r aot; do
+  echo "| aurora $name (/healthz 200) | ${RESULT[$name]:-not built} | $( [ -d "$WORK/$name" ] && du -sh "$WORK/$name" | cut -f1 ) |"
+done
+echo "| Radicale 3.1.8 (first response on /) | ${RESULT[radicale]} | |"
+echo "| Xandikos 0.2.8 (first response on /) | ${RESULT[xandikos]} | |"

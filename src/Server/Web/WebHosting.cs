@@ -1,0 +1,54 @@
+using AuroraTime.Server.Configuration;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AuroraTime.Server.Web;
+
+/// <summary>
+/// Wires the web page into the host. Sessions are cookies encrypted with ASP.NET Data Protection rather
+/// than rows in the store: no store-contract change, nothing to clean up, and the same code works on any
+/// backend. The key ring is persisted in the data folder (keys/), so a restart keeps everyone signed in;
+/// a password change ends all of an account's sessions (the cookie carries a fingerprint of the hash).
+/// </summary>
+public static class WebHosting
+{
+    public const string PagePath = "/app";
+    public const string ApiPath = "/api";
+    public const string KeyFolderName = "keys";
+
+    public static IServiceCollection AddAuroraWeb(this IServiceCollection services, IConfiguration configuration, AuroraSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddDataProtection()
+            .SetApplicationName("AuroraTime")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(settings.DataFolder), KeyFolderName)));
+        services.AddSingleton(WebSettings.From(configuration));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SessionCookie>();
+        services.AddSingleton<SignedOutSessions>();
+        services.AddSingleton<SessionValidator>();
+        services.AddSingleton<PageAssets>();
+        return services;
+    }
+
+    /// <summary>Security headers, the browser redirect from "/", session sign-in, and the page's routes.
+    /// Call after UseRouting and before Basic auth.</summary>
+    public static void UseAuroraWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<BrowserRootRedirect>();
+        app.UseMiddleware<SessionAuthenticationMiddleware>();
+        app.MapPageEndpoints();
+    }
+
+    /// <summary>The page's own paths: anonymous for Basic auth (the page signs in by form).</summary>
+    public static bool IsPagePath(PathString path) => path.StartsWithSegments(PagePath);
+
+    /// <summary>Paths where a session cookie counts as a sign-in.</summary>
+    public static bool UsesSessions(PathString path) => IsPagePath(path) || path.StartsWithSegments(ApiPath);
+
+    /// <summary>Whether an earlier middleware (a session, later a bearer token) already signed the request in.</summary>
+    public static bool IsSignedIn(HttpContext context) => context.User.Identity?.IsAuthenticated == true;
+}
