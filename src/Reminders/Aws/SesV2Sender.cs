@@ -34,10 +34,31 @@ public sealed class SesV2Sender(AwsJsonClient client, string? configurationSetNa
         {
             throw new EmailDeliveryException($"SES could not be reached: {e.Message}", e);
         }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new EmailDeliveryException("SES did not answer in time", e);
+        }
+        catch (Amazon.Runtime.AmazonClientException e)
+        {
+            throw new EmailDeliveryException($"no AWS credentials: {e.Message}", e, permanent: true);
+        }
         if (!response.IsSuccess)
         {
-            throw new EmailDeliveryException($"SES refused the message: {(int)response.Status} {response.ErrorType}", response.ToException());
+            throw new EmailDeliveryException(
+                $"SES refused the message: {(int)response.Status} {response.ErrorType}", response.ToException(), IsPermanent(response));
         }
+    }
+
+    /// <summary>
+    /// Throttling (429 TooManyRequests, LimitExceeded) and server errors (5xx) are worth retrying; any
+    /// other refusal (MessageRejected, MailFromDomainNotVerified, AccountSuspended, SendingPaused,
+    /// BadRequest, 403 signature or permission errors) will not change by itself.
+    /// </summary>
+    public static bool IsPermanent(AwsResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var status = (int)response.Status;
+        return status is not (429 or >= 500) && response.ErrorType is not ("TooManyRequestsException" or "LimitExceededException" or "ThrottlingException");
     }
 
     /// <summary>The SendEmail body: the raw MIME in base64, envelope sender, recipients (in the AWS JS SDK's member order).</summary>

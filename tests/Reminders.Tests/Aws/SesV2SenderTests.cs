@@ -66,15 +66,22 @@ public sealed class SesV2SenderTests
         Assert.Contains("Location: Room 4", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_SES_refusal_is_a_delivery_error_with_the_error_type()
+    [Theory]
+    [InlineData(400, "MessageRejected", true)]
+    [InlineData(400, "MailFromDomainNotVerifiedException", true)]
+    [InlineData(403, "AccessDeniedException", true)]
+    [InlineData(429, "TooManyRequestsException", false)]
+    [InlineData(400, "LimitExceededException", false)]
+    [InlineData(503, "InternalFailure", false)]
+    public async Task An_SES_refusal_is_a_delivery_error_permanent_unless_throttled_or_a_server_error(int status, string type, bool permanent)
     {
-        var handler = new CapturingHandler { Respond = _ => (HttpStatusCode.BadRequest, "{\"__type\":\"MessageRejected\",\"message\":\"Email address is not verified.\"}") };
+        var handler = new CapturingHandler { Respond = _ => ((HttpStatusCode)status, $"{{\"__type\":\"{type}\",\"message\":\"no\"}}") };
         var sender = AwsTestClients.Ses(handler, SesV2Sender.DefaultEndpoint("eu-central-1"), "eu-central-1", new AwsCredentials("AKIDEXAMPLE", "secret"), TimeProvider.System);
         var message = new EmailMessage("a@example.com", ["b@example.com"], "<1@example.com>", "Subject: x\r\n\r\nx\r\n"u8.ToArray());
 
         var error = await Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(message, CancellationToken.None));
 
-        Assert.Contains("400 MessageRejected", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{status} {type}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(permanent, error.Permanent);
     }
 }
