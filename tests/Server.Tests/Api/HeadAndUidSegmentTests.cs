@@ -51,7 +51,7 @@ public sealed class HeadAndUidSegmentTests(ApiHostFixture hostFixture) : IClassF
 
     [Theory]
     [InlineData("a/b c@x")]
-    [InlineData("100%2F/ü?#;,+&=")]
+    [InlineData("100%/ü?#;,+&=")]
     public async Task An_event_whose_UID_has_reserved_characters_is_addressed_by_its_percent_encoded_UID(string uid)
     {
         var created = await _server.CreateEventAsync("work", $$"""{"uid":"{{uid.Replace("\"", "\\\"")}}","title":"Odd UID","start":"2026-12-01T09:00:00Z","end":"2026-12-01T10:00:00Z"}""");
