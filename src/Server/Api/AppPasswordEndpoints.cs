@@ -10,7 +10,7 @@ internal static class AppPasswordEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/app-passwords", ListAsync);
+        api.MapGetAndHead("/app-passwords", ListAsync);
         api.MapPost("/app-passwords", CreateAsync);
         api.MapDelete("/app-passwords/{id}", DeleteAsync);
     }

@@ -19,9 +19,9 @@ internal static class EventEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var events = api.MapGroup("/calendars/{id}/events");
-        events.MapGet("", ListAsync);
+        events.MapGetAndHead("", ListAsync);
         events.MapPost("", CreateAsync);
-        events.MapGet("/{uid}", GetAsync);
+        events.MapGetAndHead("/{uid}", GetAsync);
         events.MapPut("/{uid}", PutAsync);
         events.MapPatch("/{uid}", PatchAsync);
         events.MapDelete("/{uid}", DeleteAsync);
@@ -84,6 +84,7 @@ internal static class EventEndpoints
 
     private static async Task<IResult> GetAsync(HttpContext context, CalDavService service, string id, string uid)
     {
+        uid = EventUidSegment.Decode(context, uid);
         if (await OpenAsync(context, service, id) is not { } events)
         {
             return NoCalendar(id);
@@ -120,6 +121,7 @@ internal static class EventEndpoints
 
     private static async Task<IResult> PutAsync(HttpContext context, CalDavService service, string id, string uid)
     {
+        uid = EventUidSegment.Decode(context, uid);
         if (await OpenAsync(context, service, id) is not { } events)
         {
             return NoCalendar(id);
@@ -146,6 +148,7 @@ internal static class EventEndpoints
 
     private static async Task<IResult> PatchAsync(HttpContext context, CalDavService service, string id, string uid)
     {
+        uid = EventUidSegment.Decode(context, uid);
         if (await OpenAsync(context, service, id) is not { } events)
         {
             return NoCalendar(id);
@@ -235,6 +238,7 @@ internal static class EventEndpoints
 
     private static async Task<IResult> DeleteAsync(HttpContext context, CalDavService service, string id, string uid)
     {
+        uid = EventUidSegment.Decode(context, uid);
         if (await OpenAsync(context, service, id) is not { } events)
         {
             return NoCalendar(id);

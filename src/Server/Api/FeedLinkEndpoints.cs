@@ -17,7 +17,7 @@ internal static class FeedLinkEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/feed-links", ListAsync);
+        api.MapGetAndHead("/feed-links", ListAsync);
         api.MapPost("/feed-links", CreateAsync);
         api.MapDelete("/feed-links/{id}", DeleteAsync);
     }

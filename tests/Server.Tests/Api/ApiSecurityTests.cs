@@ -3,11 +3,11 @@ using System.Net.Http.Headers;
 namespace AuroraTime.Server.Tests.Api;
 
 /// <summary>Authentication, per-user isolation and credential minting rules of the API (issue 7 item 5).</summary>
-public sealed class ApiSecurityTests : IAsyncLifetime
+public sealed class ApiSecurityTests(ApiHostFixture hostFixture) : IClassFixture<ApiHostFixture>, IAsyncLifetime
 {
     private ApiServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await ApiServer.StartAsync();
+    public async Task InitializeAsync() => _server = await hostFixture.ForTestAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -36,7 +36,7 @@ public sealed class ApiSecurityTests : IAsyncLifetime
     [Fact]
     public async Task Wrong_Basic_credentials_on_the_API_are_refused()
     {
-        using var wrong = _server.ClientAs(ApiServer.Basic("alice", "not-her-password"));
+        using var wrong = _server.ClientAs(ApiServer.Basic(_server.UserName, "not-her-password"));
         Assert.Equal(401, (await _server.GetAsync("/api/me", wrong)).Status);
     }
 
@@ -45,8 +45,8 @@ public sealed class ApiSecurityTests : IAsyncLifetime
     {
         var me = await _server.GetAsync("/api/me");
         Assert.Equal(200, me.Status);
-        Assert.Equal("alice", me.Json!["userName"]!.GetValue<string>());
-        Assert.EndsWith("/calendars/alice/", me.Json["caldavUrl"]!.GetValue<string>());
+        Assert.Equal(_server.UserName, me.Json!["userName"]!.GetValue<string>());
+        Assert.EndsWith($"/calendars/{_server.UserName}/", me.Json["caldavUrl"]!.GetValue<string>());
         Assert.True(me.Json["displayAlarmEmails"]!.GetValue<bool>());
     }
 
@@ -61,7 +61,7 @@ public sealed class ApiSecurityTests : IAsyncLifetime
         var wrongMethod = await _server.SendAsync(HttpMethod.Put, "/api/calendars", "{}");
         Assert.Equal(405, wrongMethod.Status);
         Assert.Equal("application/problem+json", wrongMethod.MediaType);
-        Assert.Equal(["GET", "POST"], wrongMethod.Allow);
+        Assert.Equal(["GET", "HEAD", "POST"], wrongMethod.Allow);
     }
 
     [Fact]
@@ -73,7 +73,8 @@ public sealed class ApiSecurityTests : IAsyncLifetime
         var feed = await _server.PostAsync("/api/feed-links", """{"calendarId":"work","scope":"full"}""");
         Assert.Equal(201, appPassword.Status);
         Assert.Equal(201, feed.Status);
-        using var bob = _server.ClientAs(ApiServer.Basic("bob", ApiServer.BobPassword));
+        await using var other = await hostFixture.ForTestAsync();
+        var bob = other.Client;
 
         Assert.DoesNotContain("work", (await _server.GetAsync("/api/calendars", bob)).Json!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
         Assert.Equal(404, (await _server.GetAsync("/api/calendars/work/events", bob)).Status);
@@ -102,7 +103,7 @@ public sealed class ApiSecurityTests : IAsyncLifetime
         Assert.Equal(201, minted.Status);
         Assert.Equal("no-store", minted.Headers.CacheControl?.ToString());
         var feed = await _server.PostAsync("/api/feed-links", """{"scope":"busy-only"}""");
-        using var device = _server.ClientAs(ApiServer.Basic("alice", minted.Json!["password"]!.GetValue<string>()));
+        using var device = _server.ClientAs(ApiServer.Basic(_server.UserName, minted.Json!["password"]!.GetValue<string>()));
 
         Assert.Equal(200, (await _server.GetAsync("/api/calendars", device)).Status);
         Assert.Equal(201, (await _server.PostAsync("/api/calendars/work/events", """{"title":"From the device","start":"2026-12-02T09:00:00Z"}""", device)).Status);
@@ -128,7 +129,7 @@ public sealed class ApiSecurityTests : IAsyncLifetime
         var minted = await _server.PostAsync("/api/app-passwords", """{"name":"tablet"}""");
         var secret = minted.Json!["password"]!.GetValue<string>();
         var id = minted.Json["id"]!.GetValue<string>();
-        using var device = _server.ClientAs(ApiServer.Basic("alice", secret));
+        using var device = _server.ClientAs(ApiServer.Basic(_server.UserName, secret));
         Assert.Equal(200, (await _server.GetAsync("/api/me", device)).Status);
         var listed = (await _server.GetAsync("/api/app-passwords")).Json!.AsArray().Single()!;
         Assert.Equal("tablet", listed["name"]!.GetValue<string>());
@@ -141,7 +142,7 @@ public sealed class ApiSecurityTests : IAsyncLifetime
 
         Assert.NotEmpty(_server.Logs.Lines);
         Assert.DoesNotContain(secret, _server.Logs.AllText);
-        Assert.DoesNotContain(ApiServer.AlicePassword, _server.Logs.AllText);
+        Assert.DoesNotContain(_server.Password, _server.Logs.AllText);
     }
 
     [Fact]

@@ -17,16 +17,28 @@ internal sealed class ApiServer : IAsyncDisposable
     public const string AlicePassword = "alice-password-1";
     public const string BobPassword = "bob-password-1";
 
+    private static int _usersAdded;
     private readonly TempDataFolder _data;
 
-    private ApiServer(TempDataFolder data, WebApplication app, LogCapture logs)
+    /// <summary>False for a view made by <see cref="ForNewUserAsync"/>: the host belongs to the fixture.</summary>
+    private readonly bool _ownsHost;
+
+    private ApiServer(TempDataFolder data, WebApplication app, LogCapture logs, string userName, string password, bool ownsHost)
     {
         _data = data;
+        _ownsHost = ownsHost;
         Logs = logs;
         App = app;
+        UserName = userName;
+        Password = password;
         Client = app.GetTestClient();
-        Client.DefaultRequestHeaders.Authorization = Basic("alice", AlicePassword);
+        Client.DefaultRequestHeaders.Authorization = Basic(userName, password);
     }
+
+    /// <summary>Whom <see cref="Client"/> signs in as: alice, or the user <see cref="ForNewUserAsync"/> added.</summary>
+    public string UserName { get; }
+
+    public string Password { get; }
 
     public WebApplication App { get; }
 
@@ -53,7 +65,20 @@ internal sealed class ApiServer : IAsyncDisposable
             builder.Logging.SetMinimumLevel(LogLevel.Trace);
             builder.Logging.AddProvider(logs);
         });
-        return new ApiServer(data, app, logs);
+        return new ApiServer(data, app, logs, "alice", AlicePassword, ownsHost: true);
+    }
+
+    /// <summary>
+    /// The same running host, signed in as a user added just now: tests sharing one host (a class
+    /// fixture) each get their own account, so calendars, app passwords and feed links never mix.
+    /// </summary>
+    public async Task<ApiServer> ForNewUserAsync()
+    {
+        var name = "user" + Interlocked.Increment(ref _usersAdded).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var password = name + "-password-1";
+        var added = await CliRunner.RunWithInputAsync(password + "\n", "user", "add", name, "--password-stdin", "--data", _data.Path);
+        Assert.True(added.ExitCode == 0, added.ToString());
+        return new ApiServer(_data, App, Logs, name, password, ownsHost: false);
     }
 
     /// <summary>Sends a request; a string body is sent as-is with <paramref name="contentType"/>.</summary>
@@ -88,7 +113,7 @@ internal sealed class ApiServer : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Creates alice's calendar through the API and returns its id.</summary>
+    /// <summary>Creates the user's calendar through the API and returns its id.</summary>
     public async Task<string> CreateCalendarAsync(string id = "work")
     {
         var created = await PostAsync("/api/calendars", $$"""{"id":"{{id}}","displayName":"Work"}""");
@@ -104,15 +129,18 @@ internal sealed class ApiServer : IAsyncDisposable
         return created;
     }
 
-    /// <summary>A CalDAV request (PUT, REPORT, GET...) as alice.</summary>
+    /// <summary>A CalDAV request (PUT, REPORT, GET...) as <see cref="UserName"/>.</summary>
     public Task<ApiResponse> DavAsync(string method, string path, string? body = null, string contentType = "application/xml; charset=utf-8", Action<HttpRequestMessage>? decorate = null) =>
         SendAsync(new HttpMethod(method), path, body, contentType, decorate);
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await App.DisposeAsync();
-        _data.Dispose();
+        if (_ownsHost)
+        {
+            await App.DisposeAsync();
+            _data.Dispose();
+        }
     }
 }
 

@@ -1,11 +1,11 @@
 namespace AuroraTime.Server.Tests.Api;
 
 /// <summary>/api/calendars: the same calendar collections CalDAV clients see.</summary>
-public sealed class CalendarApiTests : IAsyncLifetime
+public sealed class CalendarApiTests(ApiHostFixture hostFixture) : IClassFixture<ApiHostFixture>, IAsyncLifetime
 {
     private ApiServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await ApiServer.StartAsync();
+    public async Task InitializeAsync() => _server = await hostFixture.ForTestAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -21,7 +21,7 @@ public sealed class CalendarApiTests : IAsyncLifetime
         Assert.Equal("#1BADF8", listed["color"]!.GetValue<string>());
         Assert.Equal("VEVENT", listed["components"]!.AsArray().Single()!.GetValue<string>());
         var caldavUrl = new Uri(listed["caldavUrl"]!.GetValue<string>());
-        Assert.Equal("/calendars/alice/family/", caldavUrl.AbsolutePath);
+        Assert.Equal($"/calendars/{_server.UserName}/family/", caldavUrl.AbsolutePath);
 
         var propfind = await _server.DavAsync("PROPFIND", caldavUrl.AbsolutePath, "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\"><d:prop><d:displayname/><d:resourcetype/><d:sync-token/></d:prop></d:propfind>",
             decorate: r => r.Headers.Add("Depth", "0"));
@@ -47,7 +47,7 @@ public sealed class CalendarApiTests : IAsyncLifetime
     {
         await _server.CreateCalendarAsync("gone");
         Assert.Equal(204, (await _server.SendAsync(HttpMethod.Delete, "/api/calendars/gone")).Status);
-        Assert.Equal(404, (await _server.DavAsync("PROPFIND", "/calendars/alice/gone/", decorate: r => r.Headers.Add("Depth", "0"))).Status);
+        Assert.Equal(404, (await _server.DavAsync("PROPFIND", $"/calendars/{_server.UserName}/gone/", decorate: r => r.Headers.Add("Depth", "0"))).Status);
         Assert.Equal(404, (await _server.SendAsync(HttpMethod.Delete, "/api/calendars/gone")).Status);
     }
 
@@ -56,7 +56,7 @@ public sealed class CalendarApiTests : IAsyncLifetime
     {
         var listed = (await _server.GetAsync("/api/calendars")).Json!.AsArray().Single()!;
         Assert.Equal("default", listed["id"]!.GetValue<string>());
-        Assert.Equal(207, (await _server.DavAsync("PROPFIND", "/calendars/alice/default/", decorate: r => r.Headers.Add("Depth", "0"))).Status);
+        Assert.Equal(207, (await _server.DavAsync("PROPFIND", $"/calendars/{_server.UserName}/default/", decorate: r => r.Headers.Add("Depth", "0"))).Status);
         Assert.Single((await _server.GetAsync("/api/calendars")).Json!.AsArray());
     }
 
@@ -70,7 +70,7 @@ public sealed class CalendarApiTests : IAsyncLifetime
     [Fact]
     public async Task A_calendar_created_by_MKCALENDAR_is_listed()
     {
-        Assert.Equal(201, (await _server.DavAsync("MKCALENDAR", "/calendars/alice/dav-made/")).Status);
+        Assert.Equal(201, (await _server.DavAsync("MKCALENDAR", $"/calendars/{_server.UserName}/dav-made/")).Status);
         var all = await _server.GetAsync("/api/calendars");
         var listed = all.Json!.AsArray().Where(c => c!["id"]!.GetValue<string>() != "default").Single()!;
         Assert.Equal("dav-made", listed["id"]!.GetValue<string>());

@@ -11,7 +11,7 @@ namespace AuroraTime.Server.Tests.Api;
 /// X- properties, ATTENDEEs, overrides (RECURRENCE-ID), VTIMEZONEs, alarms the API cannot show and the
 /// spelling of values it did not change (issue 7 item 1). Uses the client fixtures in TestData/clients.
 /// </summary>
-public sealed class ClientDataPreservationTests : IAsyncLifetime
+public sealed class ClientDataPreservationTests(ApiHostFixture hostFixture) : IClassFixture<ApiHostFixture>, IAsyncLifetime
 {
     private static readonly string[] ChangedByEveryWrite = ["DTSTAMP", "LAST-MODIFIED", "SUMMARY"];
     private ApiServer _server = null!;
@@ -20,7 +20,7 @@ public sealed class ClientDataPreservationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await ApiServer.StartAsync();
+        _server = await hostFixture.ForTestAsync();
         await _server.CreateCalendarAsync();
     }
 
@@ -98,6 +98,27 @@ public sealed class ClientDataPreservationTests : IAsyncLifetime
         Assert.Single(patched.Json!["reminders"]!.AsArray());
     }
 
+    [Fact]
+    public async Task Changing_the_description_of_an_Outlook_event_drops_its_stale_HTML_copy_and_keeps_it_otherwise()
+    {
+        // Outlook shows X-ALT-DESC (FMTTYPE=text/html) instead of DESCRIPTION, so an old HTML copy
+        // would hide the new text; the API drops it and Outlook falls back to DESCRIPTION.
+        var (uid, original) = (await PutFixtureEventsAsync("outlook.ics")).First(e => Master(e.Original).GetProperty("X-ALT-DESC") is not null);
+        var path = "/api/calendars/work/events/" + Uri.EscapeDataString(uid);
+        var href = (await _server.GetAsync(path)).Json!["href"]!.GetValue<string>();
+
+        var located = await _server.SendAsync(HttpMethod.Patch, path, """{"location":"Salle 2"}""", "application/merge-patch+json");
+        Assert.True(located.Status == 200, located.ToString());
+        Assert.Equal(Master(original).GetProperty("X-ALT-DESC")!.ToString(), Master(await StoredAsync(href)).GetProperty("X-ALT-DESC")?.ToString());
+
+        var described = await _server.SendAsync(HttpMethod.Patch, path, """{"description":"Nouvel ordre du jour"}""", "application/merge-patch+json");
+        Assert.True(described.Status == 200, described.ToString());
+        var after = Master(await StoredAsync(href));
+        Assert.Equal("Nouvel ordre du jour", after.GetProperty("DESCRIPTION")!.RawValue);
+        Assert.Null(after.GetProperty("X-ALT-DESC"));
+        Assert.NotNull(after.GetProperty("X-MICROSOFT-CDO-BUSYSTATUS"));
+    }
+
     private async Task<List<(string Uid, CalendarComponent Original)>> PutFixtureEventsAsync(string fixture)
     {
         var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "clients", fixture));
@@ -106,7 +127,7 @@ public sealed class ClientDataPreservationTests : IAsyncLifetime
         var index = 0;
         foreach (var item in split.Objects.Where(o => o.ComponentType == "VEVENT"))
         {
-            var href = $"/calendars/alice/work/{fixture}-{index++}.ics";
+            var href = $"/calendars/{_server.UserName}/work/{fixture}-{index++}.ics";
             var put = await _server.DavAsync("PUT", href, CalendarSerializer.SerializeToString(item.Calendar), "text/calendar; charset=utf-8");
             Assert.True(put.Status == 201, $"{fixture}: {put}");
             events.Add((item.Uid, await StoredAsync(href)));

@@ -3,14 +3,14 @@ using System.Text.Json.Nodes;
 namespace AuroraTime.Server.Tests.Api;
 
 /// <summary>/api/calendars/{id}/events: ETags, preconditions, validation, paging, size limits.</summary>
-public sealed class EventApiTests : IAsyncLifetime
+public sealed class EventApiTests(SmallResourceApiHostFixture hostFixture) : IClassFixture<SmallResourceApiHostFixture>, IAsyncLifetime
 {
     private const string Events = "/api/calendars/work/events";
     private ApiServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ApiServer.StartAsync(new Dictionary<string, string?> { ["Limits:MaxResourceBytes"] = "20000" });
+        _server = await hostFixture.ForTestAsync();
         await _server.CreateCalendarAsync();
     }
 

@@ -10,14 +10,14 @@ namespace AuroraTime.Server.Tests.Api;
 /// The API and CalDAV are two views of one store (issue 7 item 2): writes on either side show up on
 /// the other, in sync tokens, calendar-query, feeds and reminders.
 /// </summary>
-public sealed partial class OneSourceOfTruthTests : IAsyncLifetime
+public sealed partial class OneSourceOfTruthTests(ApiHostFixture hostFixture) : IClassFixture<ApiHostFixture>, IAsyncLifetime
 {
-    private const string Calendar = "/calendars/alice/work/";
+    private string Calendar => $"/calendars/{_server.UserName}/work/";
     private ApiServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ApiServer.StartAsync();
+        _server = await hostFixture.ForTestAsync();
         await _server.CreateCalendarAsync();
     }
 
@@ -100,7 +100,7 @@ public sealed partial class OneSourceOfTruthTests : IAsyncLifetime
 
         // The write told the reminder observer, which planned the firing in the store (what the scheduler sends).
         var store = _server.App.Services.GetRequiredService<IStore>();
-        var planned = await store.GetPendingRemindersAsync(new ObjectRef(new CollectionRef("alice", "work"), "remind-me.ics"));
+        var planned = await store.GetPendingRemindersAsync(new ObjectRef(new CollectionRef(_server.UserName, "work"), "remind-me.ics"));
         Assert.Equal(Instant.FromDateTimeUtc(DateTime.SpecifyKind(start.AddMinutes(-90), DateTimeKind.Utc)), planned.Single().DueAt);
 
         var upcoming = await _server.GetAsync("/api/reminders/upcoming?days=7");

@@ -5,13 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AuroraTime.Server.Tests.Api;
 
 /// <summary>The checked-in OpenAPI document is served and names every mapped /api route and method.</summary>
-public sealed class OpenApiDocumentTests : IAsyncLifetime
+public sealed class OpenApiDocumentTests(ApiHostFixture hostFixture) : IClassFixture<ApiHostFixture>
 {
-    private ApiServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await ApiServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private readonly ApiServer _server = hostFixture.Host;
 
     [Fact]
     public async Task The_document_is_served_without_sign_in_and_lists_every_route_and_method()

@@ -38,6 +38,13 @@ internal static class EventComposer
             .WithProperty("DESCRIPTION", TextProperty("DESCRIPTION", draft.Description, master.GetProperty("DESCRIPTION")))
             .WithProperty("STATUS", Kept(master.GetProperty("STATUS"), draft.Status) ?? (draft.Status is { } s ? new CalendarProperty("STATUS", s) : null))
             .WithProperty("RRULE", Kept(master.GetProperty("RRULE"), draft.Recurrence) ?? (draft.Recurrence is { } r ? new CalendarProperty("RRULE", r) : null));
+        if (master.GetProperty("DESCRIPTION")?.ToString() != updated.GetProperty("DESCRIPTION")?.ToString())
+        {
+            // Outlook's X-ALT-DESC is an HTML copy of DESCRIPTION that Outlook shows in its place, so a
+            // stale one would hide the new text. Dropped rather than rewritten: the JSON only carries
+            // plain text, and an HTML version of it would lose the formatting Outlook had anyway.
+            updated = updated.WithProperty("X-ALT-DESC", null);
+        }
         if (existing is null)
         {
             updated = updated.WithProperty("CREATED", new CalendarProperty("CREATED", Utc(now)));
