@@ -6,7 +6,9 @@ Usage: /usr/bin/python3 first_response.py URL EXPECT RUNS -- COMMAND...
   EXPECT  "200" to wait for a 200, "any" to take the first response of any status (peers without
           a health endpoint answer 401/403 on "/" once they serve)
   RUNS    how many cold starts; each process is killed (SIGTERM, then SIGKILL) before the next
-Prints one line per run ("run N: X ms") and then "median X ms, min X ms, max X ms".
+Prints one line per run ("run N: X ms, cpu Y ms") and then "median X ms, min X ms, max X ms; cpu median Y ms".
+"cpu" is the CPU time all threads of the process had used when the answer came (Linux schedstat):
+on a loaded machine wall time mostly measures waiting for a core, CPU time what starting costs.
 
 A raw socket, not curl: spawning a client per poll would add milliseconds and coarsen the steps.
 """
@@ -26,6 +28,21 @@ def free_port():
         return s.getsockname()[1]
 
 
+def cpu_ms(pid):
+    """CPU time of every thread of pid so far, in ms (first field of /proc/PID/task/TID/schedstat, ns)."""
+    total = 0
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            try:
+                with open(f"/proc/{pid}/task/{tid}/schedstat", encoding="ascii") as handle:
+                    total += int(handle.read().split()[0])
+            except (FileNotFoundError, ProcessLookupError):
+                pass  # a thread that ended in between
+    except FileNotFoundError:
+        return float("nan")
+    return total / 1e6
+
+
 def first_response(url, expect, command, timeout=60.0):
     host_port = url.split("//", 1)[1].split("/", 1)
     host, port = host_port[0].split(":")
@@ -42,7 +59,7 @@ def first_response(url, expect, command, timeout=60.0):
                 status = connection.getresponse().status
                 connection.close()
                 if expect == "any" or status == int(expect):
-                    return (time.perf_counter() - started) * 1000.0
+                    return (time.perf_counter() - started) * 1000.0, cpu_ms(process.pid)
             except OSError:
                 pass
             time.sleep(0.0005)
@@ -59,13 +76,14 @@ def first_response(url, expect, command, timeout=60.0):
 def main():
     url, expect, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
     command = sys.argv[sys.argv.index("--") + 1:]
-    times = []
+    times, cpus = [], []
     for run in range(1, runs + 1):
         port = str(free_port())
-        elapsed = first_response(url.replace("{port}", port), expect, [part.replace("{port}", port) for part in command])
+        elapsed, cpu = first_response(url.replace("{port}", port), expect, [part.replace("{port}", port) for part in command])
         times.append(elapsed)
-        print(f"run {run}: {elapsed:.1f} ms", flush=True)
-    print(f"median {statistics.median(times):.1f} ms, min {min(times):.1f} ms, max {max(times):.1f} ms")
+        cpus.append(cpu)
+        print(f"run {run}: {elapsed:.1f} ms, cpu {cpu:.1f} ms", flush=True)
+    print(f"median {statistics.median(times):.1f} ms, min {min(times):.1f} ms, max {max(times):.1f} ms; cpu median {statistics.median(cpus):.1f} ms")
 
 
 if __name__ == "__main__":
