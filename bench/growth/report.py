@@ -24,7 +24,7 @@ def main():
         cpu_rows.append(f"| {s['n']:,} | " + " | ".join(fmt(c[k]) if k in c else "-" for k in ("propfind", "query_month", "sync_delta", "feed")) + " |")
     table = "\n".join(rows)
     if any(s.get("cpu_ms") for s in stages):
-        table += "\n\nServer CPU per request (ms; all threads, /proc/PID/task/*/schedstat), which leaves out the wait for a core:\n\n" + "\n".join(cpu_rows)
+        table += "\n\nServer CPU per request (ms; utime + stime of /proc/PID/stat, 10 ms resolution), which leaves out the wait for a core:\n\n" + "\n".join(cpu_rows)
     print(table)
     first, last = stages[0], stages[-1]
     growth = last["n"] / first["n"]
