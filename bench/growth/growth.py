@@ -89,6 +89,7 @@ def main():
         stage["feed"], body = w.timed(client, args.reps, "GET", feed_path, None, None, (200,), "feed", cpu_key="feed")
         stage["feed_bytes"] = len(body)
         stage["cpu_ms"] = dict(w.CPU_MS)
+        stage["load"] = os.getloadavg()[0]  # the machine is shared: say how busy it was for this stage
         stage["rss_kb"] = rss_kb(args.pid, "VmRSS")
         print(json.dumps(stage), file=sys.stderr)
         result["stages"].append(stage)
