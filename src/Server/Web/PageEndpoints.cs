@@ -1,5 +1,6 @@
 using System.Globalization;
 using AuroraTime.Server.Auth;
+using AuroraTime.Server.Aws.Cognito;
 using Microsoft.Extensions.Logging;
 
 namespace AuroraTime.Server.Web;
@@ -131,7 +132,12 @@ public static partial class PageEndpoints
         var errorHtml = error is null
             ? string.Empty
             : $"<p class=\"error\" role=\"alert\" id=\"signin-error\">{System.Net.WebUtility.HtmlEncode(error)}</p>";
-        return WriteHtmlAsync(context, status, assets.Render("signin.html", new Dictionary<string, string> { ["csrf"] = token }, new Dictionary<string, string> { ["error"] = errorHtml }));
+        // In AWS mode accounts live in Cognito: offer its hosted UI next to the local form.
+        var cognitoHtml = context.RequestServices.GetService<CognitoSettings>() is { HostedUiDomain: not null }
+            ? $"<p><a class=\"button\" href=\"{CognitoHostedSignIn.StartPath}\">Sign in with Cognito</a></p>"
+            : string.Empty;
+        return WriteHtmlAsync(context, status, assets.Render("signin.html", new Dictionary<string, string> { ["csrf"] = token },
+            new Dictionary<string, string> { ["error"] = errorHtml, ["cognito"] = cognitoHtml }));
     }
 
     private static Task WriteHtmlAsync(HttpContext context, int status, string html)

@@ -1,6 +1,7 @@
 using System.Net;
 using AuroraTime.Server.Aws.Cognito;
 using AuroraTime.Server.Tests.Support;
+using AuroraTime.Server.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
@@ -18,7 +19,7 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool)
     private const string WhoAmI = "/api/test/whoami";
 
     [CognitoLocalFact]
-    public async Task Signing_in_through_the_hosted_UI_leaves_a_token_cookie_that_signs_in_to_the_api()
+    public async Task Signing_in_through_the_hosted_UI_starts_a_web_session_that_opens_the_page_and_the_api()
     {
         using var data = new TempDataFolder();
         await using var server = await StartAsync(data);
@@ -26,16 +27,31 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool)
 
         var (callback, flowCookie) = await SignInAtHostedUiAsync(client);
         using var finished = await SendAsync(client, callback, flowCookie);
-        var tokenCookie = SetCookie(finished, CognitoHostedSignIn.TokenCookie);
-        using var api = await SendAsync(client, WhoAmI, tokenCookie);
+        var sessionCookie = SetCookie(finished, SessionCookie.Name);
+        using var api = await SendAsync(client, WhoAmI, sessionCookie);
+        using var page = await SendAsync(client, "/app/", sessionCookie);
 
         Assert.Equal(HttpStatusCode.Redirect, finished.StatusCode);
         Assert.Equal("/app/", finished.Headers.Location?.OriginalString);
-        var attributes = finished.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(CognitoHostedSignIn.TokenCookie + "=", StringComparison.Ordinal)).ToLowerInvariant();
+        var attributes = finished.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionCookie.Name + "=", StringComparison.Ordinal)).ToLowerInvariant();
         Assert.Contains("httponly", attributes);
         Assert.Contains("samesite=strict", attributes);
-        Assert.Contains("path=/api", attributes);
         Assert.Equal("alice", await api.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain("action=\"/app/signin\"", await page.Content.ReadAsStringAsync()); // the page, not the sign-in form
+    }
+
+    [CognitoLocalFact]
+    public async Task The_sign_in_page_offers_the_hosted_UI_next_to_the_local_form()
+    {
+        using var data = new TempDataFolder();
+        await using var server = await StartAsync(data);
+        using var client = server.GetTestClient();
+
+        var page = await client.GetStringAsync("/app/");
+
+        Assert.Contains("action=\"/app/signin\"", page);
+        Assert.Contains($"href=\"{CognitoHostedSignIn.StartPath}\"", page);
     }
 
     [CognitoLocalFact]
@@ -72,7 +88,7 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool)
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noCookie.StatusCode);
-        Assert.DoesNotContain(AllSetCookies(refused), c => c.StartsWith(CognitoHostedSignIn.TokenCookie + "=", StringComparison.Ordinal));
+        Assert.DoesNotContain(AllSetCookies(refused), c => c.StartsWith(SessionCookie.Name + "=", StringComparison.Ordinal));
     }
 
     [CognitoLocalFact]

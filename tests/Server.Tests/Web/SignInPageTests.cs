@@ -39,6 +39,8 @@ public class SignInPageTests : IAsyncLifetime
         Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         Assert.Contains("<form method=\"post\" action=\"/app/signin\"", html);
         Assert.Contains("<label for=\"password\">", html);
+        Assert.DoesNotContain("/app/signin/cognito", html); // no hosted UI configured: no link to one
+        Assert.DoesNotContain("{{", html);
         var cookie = Cookie(SignInForm.CookieName);
         Assert.Equal(PageVisitor.HiddenToken(html), cookie.Value.ToString());
         Assert.True(cookie.HttpOnly);

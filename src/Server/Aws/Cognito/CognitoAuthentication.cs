@@ -76,15 +76,6 @@ public static class CognitoAuthentication
         };
         options.Events = new JwtBearerEvents
         {
-            // The web page's token travels in an HttpOnly cookie (CognitoHostedSignIn); a header wins.
-            OnMessageReceived = context =>
-            {
-                if (string.IsNullOrEmpty(context.Request.Headers.Authorization))
-                {
-                    context.Token = context.Request.Cookies[CognitoHostedSignIn.TokenCookie];
-                }
-                return Task.CompletedTask;
-            },
             OnTokenValidated = context =>
             {
                 var tokenUse = context.Principal?.FindFirst("token_use")?.Value;

@@ -5,9 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace AuroraTime.Server.Aws.Cognito;
 
 /// <summary>
-/// On /api: a request with <c>Authorization: Bearer</c> (or the web page's token cookie, see
-/// <see cref="CognitoHostedSignIn"/>) is signed in by its Cognito access token or refused with 401 and <c>WWW-Authenticate: Bearer error="invalid_token"</c> (RFC 6750 section 3.1).
-/// Requests with neither pass on untouched (Basic or the web session decide). On success
+/// On /api: a request with <c>Authorization: Bearer</c> is signed in by its Cognito access token or refused with 401 and <c>WWW-Authenticate: Bearer error="invalid_token"</c> (RFC 6750 section 3.1).
+/// Requests without one pass on untouched (Basic or the web session decide). On success
 /// HttpContext.User carries the account name as Identity.Name, like the Basic middleware. Tokens are
 /// never logged.
 /// </summary>
@@ -28,8 +27,7 @@ public sealed partial class CognitoBearerMiddleware(RequestDelegate next, Cognit
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && !context.Request.Cookies.ContainsKey(CognitoHostedSignIn.TokenCookie))
+        if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             await next(context);
             return;

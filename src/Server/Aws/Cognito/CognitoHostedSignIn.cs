@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using AuroraTime.Server.Web;
+using AuroraTime.Storage.Contract;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 
@@ -10,9 +13,8 @@ namespace AuroraTime.Server.Aws.Cognito;
 /// The web page's sign-in through Cognito's hosted UI: the OAuth 2.0 authorization code flow (RFC 6749
 /// section 4.1) with PKCE (RFC 7636, S256) and a state value bound to the browser by a short-lived
 /// cookie. <c>GET /app/signin/cognito</c> redirects to the hosted UI; <c>GET /app/signin/callback</c>
-/// checks the state, exchanges the code at the pool's token endpoint and keeps the access token in an
-/// HttpOnly, SameSite=Strict cookie scoped to /api, which <see cref="CognitoBearerMiddleware"/>
-/// validates on every request exactly like an <c>Authorization: Bearer</c> token.
+/// checks the state, exchanges the code at the pool's token endpoint, validates the access token like
+/// <see cref="CognitoBearerMiddleware"/> does, and starts the same web session a local sign-in gets.
 /// </summary>
 public static partial class CognitoHostedSignIn
 {
@@ -21,9 +23,6 @@ public static partial class CognitoHostedSignIn
 
     /// <summary>Holds "state.verifier" between the redirect and the callback (RFC 7636 section 4.1).</summary>
     public const string FlowCookie = "aurora_cognito_signin";
-
-    /// <summary>Holds the access token; sent by the browser only to /api and never cross-site.</summary>
-    public const string TokenCookie = "aurora_cognito";
 
     public const string HttpClientName = "cognito-token-endpoint";
 
@@ -101,14 +100,40 @@ public static partial class CognitoHostedSignIn
             Log.CodeRefused(logger, (int)exchange.StatusCode);
             return Results.Text("Cognito did not accept this sign-in. Start again from the sign-in page.\n", statusCode: StatusCodes.Status400BadRequest);
         }
-        context.Response.Cookies.Append(TokenCookie, token, new CookieOptions
+        // The page and the API then run on the same web session as a local sign-in (src/Server/Web): it
+        // outlives the one-hour access token, carries the CSRF token the page sends, and ends on sign-out.
+        if (await WebSessionForAsync(context, token) is not { } started)
         {
-            HttpOnly = true,
-            Secure = RedirectUri(configuration).StartsWith("https:", StringComparison.Ordinal),
-            SameSite = SameSiteMode.Strict, // no cross-site request ever carries it: no CSRF on /api
-            Path = CognitoAuthentication.ApiPath,
-        });
+            Log.CodeRefused(logger, StatusCodes.Status403Forbidden);
+            return Results.Text("This Cognito user cannot sign in here (its token or user name was refused).\n", statusCode: StatusCodes.Status403Forbidden);
+        }
+        context.Response.Cookies.Append(SessionCookie.Name, started.Value, started.Options);
         return Results.Redirect("/app/");
+    }
+
+    /// <summary>
+    /// Validates the access token exactly as /api does (issuer, JWKS signature, token_use, client_id,
+    /// expiry), makes sure the account exists, and issues a web session for it.
+    /// </summary>
+    private static async Task<(string Value, CookieOptions Options)?> WebSessionForAsync(HttpContext context, string accessToken)
+    {
+        // A handler from a fresh scope: the request's own handler already ran (ASP.NET Core authenticates
+        // every request with the only scheme) and caches its "no token" answer for the rest of the request.
+        var services = context.RequestServices;
+        using var scope = services.CreateScope();
+        var handler = await scope.ServiceProvider.GetRequiredService<IAuthenticationHandlerProvider>().GetHandlerAsync(context, CognitoAuthentication.Scheme);
+        context.Request.Headers.Authorization = "Bearer " + accessToken;
+        var result = handler is null ? AuthenticateResult.NoResult() : await handler.AuthenticateAsync();
+        context.Request.Headers.Authorization = default;
+        if (!result.Succeeded
+            || await services.GetRequiredService<CognitoAccounts>().EnsureAccountAsync(result.Principal.FindFirst("username")?.Value ?? "", context.RequestAborted) is not { } userName
+            || await services.GetRequiredService<IStore>().GetAccountAsync(userName, context.RequestAborted) is not { } account)
+        {
+            return null;
+        }
+        var session = services.GetRequiredService<SessionValidator>().Issue(userName, account.PasswordHash);
+        var cookie = services.GetRequiredService<SessionCookie>();
+        return (cookie.Protect(session), cookie.Options(context, session.ExpiresAt));
     }
 
     private static string RedirectUri(IConfiguration configuration) =>
