@@ -153,7 +153,15 @@ public sealed partial class DynamoDbStore
         return new Page<DueReminder>(items.Select(i => i.Reminder).ToList(), null);
     }
 
-    public async Task<StoreOutcome> ClaimReminderAsync(DueReminder reminder, string idempotencyKey, CancellationToken cancellationToken = default)
+    public Task<StoreOutcome> ClaimReminderAsync(DueReminder reminder, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ClaimAsync(reminder, idempotencyKey, leaseUntil: null, cancellationToken);
+
+    /// <summary>
+    /// The sent-log item (create-only) and the planned firing's removal in one transaction; with
+    /// <paramref name="leaseUntil"/>, also the unsent delivery beside the object (which must exist),
+    /// and the sent-log item points at it so Defer/Finish find it by idempotency key.
+    /// </summary>
+    private async Task<StoreOutcome> ClaimAsync(DueReminder reminder, string idempotencyKey, Instant? leaseUntil, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminder);
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
@@ -172,6 +180,11 @@ public sealed partial class DynamoDbStore
             if (planned is not null)
             {
                 transaction.Delete(planned, "#due = :due", new() { [":due"] = N(reminder.DueAt.ToUnixTimeTicks()) }, names: DueNames);
+            }
+
+            if (leaseUntil is { } lease && !await AddDeliveryAsync(transaction, sent, reminder, idempotencyKey, lease, cancellationToken).ConfigureAwait(false))
+            {
+                return StoreOutcome.NotFound;
             }
 
             var failure = await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
