@@ -29,14 +29,14 @@ public class UserSettingsCommandTests : IDisposable
     {
         await CliRunner.RunWithInputAsync("long-enough-pw\n", "user", "add", "alice", "--password-stdin", "--data", _data.Path);
         await CliRunner.RunAsync("user", "set", "alice", "--display-alarm-emails", "off", "--data", _data.Path);
-        var calendar = new Storage.Contract.CollectionRef("alice", "work");
+        var calendar = new AuroraTime.Storage.Contract.CollectionRef("alice", "work");
         var resource = calendar.Object("e.ics");
         await using (var store = await StoreAccess.OpenAsync(_data.Path))
         {
-            await store.CreateCollectionAsync(calendar, Storage.Contract.CollectionKind.Calendar, new Storage.Contract.CollectionProperties());
+            await store.CreateCollectionAsync(calendar, AuroraTime.Storage.Contract.CollectionKind.Calendar, new AuroraTime.Storage.Contract.CollectionProperties());
             var ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:e\r\nDTSTAMP:20260101T000000Z\r\n" +
                       "DTSTART:20300601T080000Z\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\nEND:VALARM\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-            await store.PutObjectAsync(resource, new Storage.Contract.ObjectContent(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar"), Storage.Contract.WritePrecondition.None);
+            await store.PutObjectAsync(resource, new AuroraTime.Storage.Contract.ObjectContent(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar"), AuroraTime.Storage.Contract.WritePrecondition.None);
             Assert.Empty(await store.GetPendingRemindersAsync(resource));
         }
 
