@@ -41,13 +41,7 @@ public sealed partial class DynamoDbStore : IReminderDeliveryStore
                            },
                        }, cancellationToken).ConfigureAwait(false))
         {
-            var incarnation = item.String("inc");
-            if (!paths.TryGetValue(incarnation, out var collection))
-            {
-                var owner = await GetItemAsync(DynamoDbKeys.Incarnation(incarnation), DynamoDbKeys.IncarnationSortKey, cancellationToken).ConfigureAwait(false);
-                collection = owner is null ? null : new CollectionRef(owner.String("user"), owner.String("path"));
-                paths[incarnation] = collection;
-            }
+            var collection = await CollectionOfIncarnationAsync(paths, item.String("inc"), cancellationToken).ConfigureAwait(false);
 
             // A delivery of a deleted collection (partition not swept yet) is unreachable, as its object.
             if (collection is not null)

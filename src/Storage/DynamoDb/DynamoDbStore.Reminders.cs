@@ -129,13 +129,7 @@ public sealed partial class DynamoDbStore
                 continue;
             }
 
-            var incarnation = item.String("inc");
-            if (!paths.TryGetValue(incarnation, out var collection))
-            {
-                var owner = await GetItemAsync(DynamoDbKeys.Incarnation(incarnation), DynamoDbKeys.IncarnationSortKey, cancellationToken).ConfigureAwait(false);
-                collection = owner is null ? null : new CollectionRef(owner.String("user"), owner.String("path"));
-                paths[incarnation] = collection;
-            }
+            var collection = await CollectionOfIncarnationAsync(paths, item.String("inc"), cancellationToken).ConfigureAwait(false);
 
             if (collection is null)
             {
@@ -212,6 +206,22 @@ public sealed partial class DynamoDbStore
 
             return StoreOutcome.AlreadyExists;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The collection an incarnation is currently named by (its INC item), remembered in <paramref name="known"/>
+    /// for one listing; null when the collection was deleted and its partition not swept yet.
+    /// </summary>
+    private async Task<CollectionRef?> CollectionOfIncarnationAsync(Dictionary<string, CollectionRef?> known, string incarnation, CancellationToken cancellationToken)
+    {
+        if (!known.TryGetValue(incarnation, out var collection))
+        {
+            var owner = await GetItemAsync(DynamoDbKeys.Incarnation(incarnation), DynamoDbKeys.IncarnationSortKey, cancellationToken).ConfigureAwait(false);
+            collection = owner is null ? null : new CollectionRef(owner.String("user"), owner.String("path"));
+            known[incarnation] = collection;
+        }
+
+        return collection;
     }
 
     /// <summary>The key of the planned firing when it is still planned for the reminder's due time, else null.</summary>
