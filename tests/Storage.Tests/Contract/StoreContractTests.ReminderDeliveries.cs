@@ -105,4 +105,18 @@ public abstract partial class StoreContractTests
         Assert.Empty(await Deliveries.ListFailedDeliveriesAsync(Alice, 10));
         Assert.Equal(StoreOutcome.NotFound, await Deliveries.FinishDeliveryAsync(Alice, "open", failure: null));
     }
+
+    [Fact]
+    public async Task Of_eight_schedulers_claiming_the_same_firing_for_delivery_exactly_one_gets_it()
+    {
+        var resource = await EventWithPlannedFiringAsync();
+        var second = await OpenSecondStoreAsync();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(scheduler => Task.Run(() =>
+            ((IReminderDeliveryStore)(scheduler % 2 == 0 ? Store : second)).ClaimForDeliveryAsync(new DueReminder(resource, "k", Firing), "key", Firing))));
+
+        Assert.Single(outcomes, outcome => outcome == StoreOutcome.Created);
+        Assert.Equal(7, outcomes.Count(outcome => outcome == StoreOutcome.AlreadyExists));
+        Assert.Equal(1, Assert.Single(await Deliveries.ListDueDeliveriesAsync(Firing, 10)).Attempts);
+    }
 }
