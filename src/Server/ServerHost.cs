@@ -43,6 +43,7 @@ public static class ServerHost
         });
 
         var app = builder.Build();
+        app.UseMiddleware<StoreBusyMiddleware>();
         // Explicit, so the endpoint is known before the DAV branch decides whether a request is its own.
         app.UseRouting();
         app.MapGet("/healthz", () => Results.Text("ok"));

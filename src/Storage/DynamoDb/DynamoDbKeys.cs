@@ -25,6 +25,8 @@ internal static class DynamoDbKeys
     public const string FeedSortKey = "FEED";
     public const string FeedPointerPrefix = "FEED#";
     public const string IncarnationSortKey = "INC";
+    public const string DeliveryPrefix = "DLV#";
+    public const string OpenDeliveriesIndexPartition = "DLV";
 
     // A sort key is at most 1024 bytes; longer UIDs are addressed by their hash.
     private const int MaxUidKeyBytes = 900;
@@ -49,6 +51,20 @@ internal static class DynamoDbKeys
     public static string Reminders(string href) => ReminderPrefix + href + "/";
 
     public static string Reminder(string href, string alarmKey) => Reminders(href) + alarmKey;
+
+    public static string Deliveries(string href) => DeliveryPrefix + href + "/";
+
+    public static string Delivery(string href, string idempotencyKey) => Deliveries(href) + idempotencyKey;
+
+    /// <summary>The GSI1 partition of an account's failed deliveries (listed newest first).</summary>
+    public static string FailedDeliveriesOf(string userName) => "DLVFAIL#" + userName;
+
+    /// <summary>Open deliveries in GSI1, by next attempt (fixed-width ticks first, as <see cref="DueSortKey"/>).</summary>
+    public static string DeliverySortKey(long nextTicks, string incarnation, string href, string idempotencyKey) =>
+        DueSortKey(nextTicks, incarnation, href, idempotencyKey);
+
+    public static string FailedDeliverySortKey(long failedTicks, string idempotencyKey) =>
+        string.Create(CultureInfo.InvariantCulture, $"{failedTicks + DueOffset:D19}/{idempotencyKey}");
 
     public static string Feed(string tokenId) => "FEED#" + tokenId;
 

@@ -190,7 +190,8 @@ public sealed partial class DynamoDbStore
                        }, cancellationToken).ConfigureAwait(false))
         {
             var sortKey = item.String(DynamoDbTable.SortKey);
-            if (sortKey.StartsWith(DynamoDbKeys.ChangePrefix, StringComparison.Ordinal) || sortKey.StartsWith(DynamoDbKeys.ReminderPrefix, StringComparison.Ordinal))
+            if (sortKey.StartsWith(DynamoDbKeys.ChangePrefix, StringComparison.Ordinal) || sortKey.StartsWith(DynamoDbKeys.ReminderPrefix, StringComparison.Ordinal)
+                || sortKey.StartsWith(DynamoDbKeys.DeliveryPrefix, StringComparison.Ordinal))
             {
                 continue;
             }

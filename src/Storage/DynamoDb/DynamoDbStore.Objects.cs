@@ -292,7 +292,7 @@ public sealed partial class DynamoDbStore
         return result;
     }
 
-    /// <summary>Adds the removal of an object as read (<paramref name="current"/>): its item, UID claim, dead properties and planned reminders.</summary>
+    /// <summary>Adds the removal of an object as read (<paramref name="current"/>): its item, UID claim, dead properties, planned reminders and deliveries.</summary>
     private async Task RemoveObjectAsync(DynamoDbTransaction transaction, CollectionItem collection, string href, Dictionary<string, AttributeValue> current,
         CancellationToken cancellationToken, string? keepUidClaim = null)
     {
@@ -305,6 +305,7 @@ public sealed partial class DynamoDbStore
 
         transaction.Delete(Key(collection.Members, DynamoDbKeys.DeadProperties(href)));
         await DeleteRemindersInAsync(transaction, collection, href, cancellationToken).ConfigureAwait(false);
+        await DeleteDeliveriesInAsync(transaction, collection, href, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Puts an object item: as a new item, or over exactly the version read.</summary>

@@ -129,13 +129,7 @@ public sealed partial class DynamoDbStore
                 continue;
             }
 
-            var incarnation = item.String("inc");
-            if (!paths.TryGetValue(incarnation, out var collection))
-            {
-                var owner = await GetItemAsync(DynamoDbKeys.Incarnation(incarnation), DynamoDbKeys.IncarnationSortKey, cancellationToken).ConfigureAwait(false);
-                collection = owner is null ? null : new CollectionRef(owner.String("user"), owner.String("path"));
-                paths[incarnation] = collection;
-            }
+            var collection = await CollectionOfIncarnationAsync(paths, item.String("inc"), cancellationToken).ConfigureAwait(false);
 
             if (collection is null)
             {
@@ -153,7 +147,15 @@ public sealed partial class DynamoDbStore
         return new Page<DueReminder>(items.Select(i => i.Reminder).ToList(), null);
     }
 
-    public async Task<StoreOutcome> ClaimReminderAsync(DueReminder reminder, string idempotencyKey, CancellationToken cancellationToken = default)
+    public Task<StoreOutcome> ClaimReminderAsync(DueReminder reminder, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ClaimAsync(reminder, idempotencyKey, leaseUntil: null, cancellationToken);
+
+    /// <summary>
+    /// The sent-log item (create-only) and the planned firing's removal in one transaction; with
+    /// <paramref name="leaseUntil"/>, also the unsent delivery beside the object (which must exist),
+    /// and the sent-log item points at it so Defer/Finish find it by idempotency key.
+    /// </summary>
+    private async Task<StoreOutcome> ClaimAsync(DueReminder reminder, string idempotencyKey, Instant? leaseUntil, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminder);
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
@@ -172,6 +174,11 @@ public sealed partial class DynamoDbStore
             if (planned is not null)
             {
                 transaction.Delete(planned, "#due = :due", new() { [":due"] = N(reminder.DueAt.ToUnixTimeTicks()) }, names: DueNames);
+            }
+
+            if (leaseUntil is { } lease && !await AddDeliveryAsync(transaction, sent, reminder, idempotencyKey, lease, cancellationToken).ConfigureAwait(false))
+            {
+                return StoreOutcome.NotFound;
             }
 
             var failure = await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
@@ -199,6 +206,22 @@ public sealed partial class DynamoDbStore
 
             return StoreOutcome.AlreadyExists;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The collection an incarnation is currently named by (its INC item), remembered in <paramref name="known"/>
+    /// for one listing; null when the collection was deleted and its partition not swept yet.
+    /// </summary>
+    private async Task<CollectionRef?> CollectionOfIncarnationAsync(Dictionary<string, CollectionRef?> known, string incarnation, CancellationToken cancellationToken)
+    {
+        if (!known.TryGetValue(incarnation, out var collection))
+        {
+            var owner = await GetItemAsync(DynamoDbKeys.Incarnation(incarnation), DynamoDbKeys.IncarnationSortKey, cancellationToken).ConfigureAwait(false);
+            collection = owner is null ? null : new CollectionRef(owner.String("user"), owner.String("path"));
+            known[incarnation] = collection;
+        }
+
+        return collection;
     }
 
     /// <summary>The key of the planned firing when it is still planned for the reminder's due time, else null.</summary>

@@ -217,4 +217,4 @@ public sealed partial class DynamoDbStore : IStore
 }
 
 /// <summary>A write kept losing optimistic races (a hot collection under heavy concurrent writes); the caller may retry later (HTTP 503).</summary>
-public sealed class DynamoDbContentionException(string message) : Exception(message);
+public sealed class DynamoDbContentionException(string message) : StoreBusyException(message);

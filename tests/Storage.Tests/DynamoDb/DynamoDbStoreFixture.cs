@@ -5,7 +5,7 @@ using AuroraTime.Storage.Tests.Contract;
 
 namespace AuroraTime.Storage.Tests.DynamoDb;
 
-/// <summary>A fresh table on DynamoDB Local per test; every store handle has its own client. The table is deleted afterwards.</summary>
+/// <summary>An empty table on DynamoDB Local per test (rented from a pool of emptied ones); every store handle has its own client. The table is emptied and given back afterwards.</summary>
 public sealed class DynamoDbStoreFixture(DynamoDbLocal local, IObjectSpillStore? spill = null, Func<IAmazonDynamoDB, IAmazonDynamoDB>? wrap = null) : IStoreFixture
 {
     private readonly List<IAmazonDynamoDB> _clients = [];
@@ -16,7 +16,7 @@ public sealed class DynamoDbStoreFixture(DynamoDbLocal local, IObjectSpillStore?
 
     public async Task<IStore> OpenStoreAsync(TimeProvider clock)
     {
-        _table ??= await local.CreateTableAsync();
+        _table ??= await local.RentTableAsync();
         var client = local.CreateClient();
         _clients.Add(client);
         return new DynamoDbStore(new DynamoDbStoreOptions(wrap?.Invoke(client) ?? client, _table, clock, Spill: spill));
@@ -26,7 +26,7 @@ public sealed class DynamoDbStoreFixture(DynamoDbLocal local, IObjectSpillStore?
     {
         if (_table is not null && _clients.Count > 0)
         {
-            await _clients[0].DeleteTableAsync(_table);
+            await local.ReturnTableAsync(_table);
         }
 
         foreach (var client in _clients)

@@ -198,4 +198,32 @@ public sealed class DynamoDbStoreTests(DynamoDbLocal local) : IAsyncLifetime
         Assert.Empty((await store.ListCollectionsAsync("alice", null, PageRequest.First(10))).Items);
         Assert.Equal("new-hash", (await store.GetAccountAsync("alice"))!.PasswordHash);
     }
+
+    [DynamoDbLocalFact]
+    public async Task A_delivery_claim_that_keeps_losing_its_transaction_is_a_store_busy_error_the_server_maps_to_503()
+    {
+        var (store, fixture) = await OpenAsync();
+        var put = await store.PutObjectAsync(Work.Object("a.ics"), Calendar("a", "alarm"), WritePrecondition.IfNoneMatchAny);
+        var due = Instant.FromUtc(2026, 1, 5, 8, 45);
+        await store.ReplacePendingRemindersAsync(Work.Object("a.ics"), put.ETag!.Value, [new PendingReminder("k", due)]);
+        using var client = local.CreateClient();
+        // Items: account check, sent log, planned firing delete, object check, delivery put. The firing's
+        // condition fails each time (another scheduler got there): re-read, try again, give up after MaxAttempts.
+        static TransactionCanceledException Lost() => new("Transaction cancelled")
+        {
+            CancellationReasons = [new() { Code = "None" }, new() { Code = "None" }, new() { Code = "ConditionalCheckFailed" }, new() { Code = "None" }, new() { Code = "None" }],
+        };
+        var (wrapped, faults) = FaultInjectingDynamoDb.Wrap(client, nameof(IAmazonDynamoDB.TransactWriteItemsAsync), Lost(), Lost());
+        await using var contended = new DynamoDbStore(new DynamoDbStoreOptions(wrapped, fixture.TableName, _clock, MaxAttempts: 2));
+
+        var error = await Assert.ThrowsAnyAsync<StoreBusyException>(() =>
+            contended.ClaimForDeliveryAsync(new DueReminder(Work.Object("a.ics"), "k", due), "key", due));
+
+        Assert.IsType<DynamoDbContentionException>(error);
+        Assert.Equal(2, faults.Calls);
+        Assert.Single(await store.GetPendingRemindersAsync(Work.Object("a.ics")));
+        var deliveries = (IReminderDeliveryStore)store;
+        Assert.Null(await deliveries.NextDeliveryAttemptAsync());
+        Assert.Equal(StoreOutcome.Created, await deliveries.ClaimForDeliveryAsync(new DueReminder(Work.Object("a.ics"), "k", due), "key", due));
+    }
 }
