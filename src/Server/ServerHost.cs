@@ -88,6 +88,7 @@ public static class ServerHost
             var administration = ActivatorUtilities.CreateInstance<AccountAdministration>(provider);
             var cache = provider.GetRequiredService<VerifiedCredentialCache>();
             administration.CredentialsChanged += cache.ForgetUser;
+            administration.CredentialsChanged += provider.GetRequiredService<CalDavService>().HomesWithCalendar.Forget;
             return administration;
         });
     }

@@ -32,12 +32,22 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
     /// Plans a write from the bytes the protocol layer just stored (no re-read): the per-PUT cost is
     /// one account read, the planning and one store write. A later write of the same object changes
     /// its ETag, so this plan is then refused (PreconditionFailed) and that write's plan wins.
+    /// An empty plan (no VALARM, or none left to fire) is not written: the store cleared the object's
+    /// firings when it took the new bytes (a new object has none), so there is nothing to replace and
+    /// the second write transaction per PUT is skipped; the listener would see empty before and after.
     /// </summary>
+    /// <returns>As <see cref="SaveAsync"/>; Ok without a store call for an empty plan.</returns>
     public async Task<StoreOutcome> PlanWrittenAsync(ObjectRef resource, ETag etag, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
         var owner = await OwnerAsync(resource.Collection.UserName, cancellationToken).ConfigureAwait(false);
         var plan = AlarmPlanner.Plan(data.Span, owner, time.Now());
+        if (plan.Count == 0)
+        {
+            // The rewrite may have dropped the firing the scheduler sleeps for: let it re-read.
+            signal.Notify();
+            return StoreOutcome.Ok;
+        }
         return await SaveAsync(resource, etag, plan, cancellationToken).ConfigureAwait(false);
     }
 

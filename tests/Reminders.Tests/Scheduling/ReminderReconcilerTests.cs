@@ -41,6 +41,28 @@ public class ReminderReconcilerTests
     }
 
     [Fact]
+    public async Task A_write_without_alarms_skips_the_store_and_a_rewrite_without_alarms_still_clears_the_plan()
+    {
+        await using var fixture = new SchedulerFixture(Utc("2026-01-01T00:00:00Z"));
+        var node = await fixture.SetUpAsync();
+        var noAlarm = Encoding.UTF8.GetBytes(Event("-PT10M").Replace("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT10M\r\nEND:VALARM\r\n", "", StringComparison.Ordinal));
+        Assert.DoesNotContain("VALARM", Encoding.UTF8.GetString(noAlarm), StringComparison.Ordinal);
+
+        // No such object: a store write would answer NotFound, so Ok shows the write was skipped.
+        var missing = new ObjectRef(SchedulerFixture.Calendar, "missing.ics");
+        Assert.Equal(StoreOutcome.Ok, await node.Reconciler.PlanWrittenAsync(missing, ETag.FromContent(noAlarm), noAlarm, CancellationToken.None));
+
+        // An edit that removes the last VALARM: the store's rewrite clears the plan, nothing fires.
+        var resource = await SchedulerFixture.PutAsync(node, "one.ics", Event("-PT10M"));
+        Assert.NotEmpty(await node.Store.GetPendingRemindersAsync(resource));
+        var rewritten = await node.Store.PutObjectAsync(resource, new ObjectContent(noAlarm, "text/calendar"), WritePrecondition.None);
+        Assert.Equal(StoreOutcome.Ok, await node.Reconciler.PlanWrittenAsync(resource, rewritten.ETag!.Value, noAlarm, CancellationToken.None));
+        Assert.Empty(await node.Store.GetPendingRemindersAsync(resource));
+        Assert.False(await fixture.StepAsync(Utc("2027-01-01T00:00:00Z"), node));
+        Assert.Empty(fixture.Sender.Sent);
+    }
+
+    [Fact]
     public async Task Deleting_the_object_leaves_nothing_to_fire()
     {
         await using var fixture = new SchedulerFixture(Utc("2026-01-01T00:00:00Z"));
