@@ -88,7 +88,6 @@ public static class ServerHost
             var administration = ActivatorUtilities.CreateInstance<AccountAdministration>(provider);
             var cache = provider.GetRequiredService<VerifiedCredentialCache>();
             administration.CredentialsChanged += cache.ForgetUser;
-            administration.CredentialsChanged += provider.GetRequiredService<CalDavService>().HomesWithCalendar.Forget;
             return administration;
         });
     }

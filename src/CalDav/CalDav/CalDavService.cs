@@ -1,7 +1,6 @@
 using AuroraTime.CalDav.CalDav.Changes;
 using AuroraTime.CalDav.CalDav.Objects;
 using AuroraTime.CalDav.CalDav.Time;
-using AuroraTime.CalDav.StoreTree;
 using AuroraTime.Storage.Contract;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,8 +16,7 @@ public sealed class CalDavService
     /// <param name="logger">Where observer failures are reported.</param>
     public CalDavService(IStore store, CalDavOptions options, IEnumerable<ICalendarObjectObserver>? observers = null, ILogger<CalDavService>? logger = null)
     {
-        // First, so a deleted collection is forgotten before any other observer runs.
-        Notifier = new ChangeNotifier([HomesWithCalendar, .. observers ?? []], (ILogger?)logger ?? NullLogger.Instance);
+        Notifier = new ChangeNotifier([.. observers ?? []], (ILogger?)logger ?? NullLogger.Instance);
         Store = store;
         Options = options;
         TimeEngine = options.TimeEngine ?? new IcalTimeEngine(new Ical.Recurrence.RecurrenceLimits(options.MaxInstancesPerObject));
@@ -27,9 +25,6 @@ public sealed class CalDavService
     }
 
     public IStore Store { get; }
-
-    /// <summary>Users whose home already has a calendar (skips the per-request default-calendar listing).</summary>
-    public HomesWithCalendar HomesWithCalendar { get; } = new();
 
     public CalDavOptions Options { get; }
 

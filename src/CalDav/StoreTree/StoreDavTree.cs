@@ -37,12 +37,12 @@ public sealed class StoreDavTree : IDavTree
             case DavLayout.Principals when segments.Count == 1:
                 return Container(DavLayout.Principals);
             case DavLayout.Principals when segments.Count == 2 && segments[1].Name == user:
-                await EnsureDefaultCalendarAsync(homeRequested: false, cancellationToken);
+                await EnsureDefaultCalendarAsync(cancellationToken);
                 return Principal(user);
             case DavLayout.Calendars when segments.Count == 1:
                 return Container(DavLayout.Calendars);
             case DavLayout.Calendars when segments[1].Name == user && user is not null:
-                await EnsureDefaultCalendarAsync(homeRequested: segments.Count == 2, cancellationToken);
+                await EnsureDefaultCalendarAsync(cancellationToken);
                 return await GetUnderHomeAsync(user, segments, cancellationToken);
             default:
                 return null;
@@ -72,38 +72,28 @@ public sealed class StoreDavTree : IDavTree
     /// <summary>
     /// An account without any calendar gets one named "default" on access, so clients that cannot
     /// create calendars still have somewhere to write (INTEROP.md: iOS wants a writable calendar).
-    /// Users known to have a calendar skip the listing, except on a request for the home itself.
     /// </summary>
-    private async ValueTask EnsureDefaultCalendarAsync(bool homeRequested, CancellationToken cancellationToken)
+    private async ValueTask EnsureDefaultCalendarAsync(CancellationToken cancellationToken)
     {
         if (_defaultEnsured || _userName is null)
         {
             return;
         }
         _defaultEnsured = true;
-        if (!homeRequested && _service.HomesWithCalendar.Contains(_userName))
-        {
-            return;
-        }
         PageRequest? page = PageRequest.First(PageRequest.MaxLimit);
         while (page is not null)
         {
             var existing = await _service.Store.ListCollectionsAsync(_userName, null, page, cancellationToken);
             if (existing.Items.Any(c => c.Kind == CollectionKind.Calendar))
             {
-                _service.HomesWithCalendar.Remember(_userName);
                 return;
             }
             page = existing.NextRequest(PageRequest.MaxLimit);
         }
-        _service.HomesWithCalendar.Forget(_userName);
         var properties = new CollectionProperties(DisplayName: _service.Options.DefaultCalendarDisplayName);
         // AlreadyExists (a concurrent request won, or a plain collection has the name) and NotFound
         // (no such account) leave nothing to do.
-        if (await _service.Store.CreateCollectionAsync(new CollectionRef(_userName, _service.Options.DefaultCalendarName), CollectionKind.Calendar, properties, cancellationToken) == StoreOutcome.Created)
-        {
-            _service.HomesWithCalendar.Remember(_userName);
-        }
+        await _service.Store.CreateCollectionAsync(new CollectionRef(_userName, _service.Options.DefaultCalendarName), CollectionKind.Calendar, properties, cancellationToken);
     }
 
     private FixedCollectionNode Container(string name) => name == DavLayout.Principals
