@@ -11,7 +11,7 @@ public static class ApiHosting
     public static void MapAuroraApi(this IEndpointRouteBuilder endpoints)
     {
         // The document describes the API and holds no data, so it is served without sign-in.
-        endpoints.MapGetAndHead(Prefix + "/openapi.json", OpenApiDocument.Serve).WithName("openapi");
+        endpoints.MapMethods(Prefix + "/openapi.json", HeadRequests.GetAndHead, OpenApiDocument.Serve).WithHead().WithName("openapi");
         var api = endpoints.MapGroup(Prefix).AddEndpointFilter(RequireUser);
         MeEndpoints.Map(api);
         CalendarEndpoints.Map(api);

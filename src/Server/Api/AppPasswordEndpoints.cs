@@ -10,7 +10,7 @@ internal static class AppPasswordEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGetAndHead("/app-passwords", ListAsync);
+        api.MapMethods("/app-passwords", HeadRequests.GetAndHead, ListAsync).WithHead();
         api.MapPost("/app-passwords", CreateAsync);
         api.MapDelete("/app-passwords/{id}", DeleteAsync);
     }

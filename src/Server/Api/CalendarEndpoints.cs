@@ -13,7 +13,7 @@ internal static partial class CalendarEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGetAndHead("/calendars", ListAsync);
+        api.MapMethods("/calendars", HeadRequests.GetAndHead, ListAsync).WithHead();
         api.MapPost("/calendars", CreateAsync);
         api.MapPatch("/calendars/{id}", PatchAsync);
         api.MapDelete("/calendars/{id}", DeleteAsync);

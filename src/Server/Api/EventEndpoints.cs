@@ -19,9 +19,9 @@ internal static class EventEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var events = api.MapGroup("/calendars/{id}/events");
-        events.MapGetAndHead("", ListAsync);
+        events.MapMethods("", HeadRequests.GetAndHead, ListAsync).WithHead();
         events.MapPost("", CreateAsync);
-        events.MapGetAndHead("/{uid}", GetAsync);
+        events.MapMethods("/{uid}", HeadRequests.GetAndHead, GetAsync).WithHead();
         events.MapPut("/{uid}", PutAsync);
         events.MapPatch("/{uid}", PatchAsync);
         events.MapDelete("/{uid}", DeleteAsync);

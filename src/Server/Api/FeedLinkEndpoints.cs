@@ -17,7 +17,7 @@ internal static class FeedLinkEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGetAndHead("/feed-links", ListAsync);
+        api.MapMethods("/feed-links", HeadRequests.GetAndHead, ListAsync).WithHead();
         api.MapPost("/feed-links", CreateAsync);
         api.MapDelete("/feed-links/{id}", DeleteAsync);
     }

@@ -6,7 +6,7 @@ namespace AuroraTime.Server.Api;
 /// <summary>GET /api/me: who is signed in, and where their CalDAV calendars are.</summary>
 internal static class MeEndpoints
 {
-    public static void Map(RouteGroupBuilder api) => api.MapGetAndHead("/me", GetAsync);
+    public static void Map(RouteGroupBuilder api) => api.MapMethods("/me", HeadRequests.GetAndHead, GetAsync).WithHead();
 
     private static async Task<IResult> GetAsync(HttpContext context, IStore store)
     {

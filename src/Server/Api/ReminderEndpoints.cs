@@ -18,7 +18,7 @@ internal static class ReminderEndpoints
     public const int DefaultDays = 7;
     public const int MaxDays = 366;
 
-    public static void Map(RouteGroupBuilder api) => api.MapGetAndHead("/reminders/upcoming", UpcomingAsync);
+    public static void Map(RouteGroupBuilder api) => api.MapMethods("/reminders/upcoming", HeadRequests.GetAndHead, UpcomingAsync).WithHead();
 
     private static async Task<IResult> UpcomingAsync(HttpContext context, IStore store, TimeProvider clock)
     {
