@@ -42,7 +42,7 @@ try
         var resource = calendar.Object($"e{i}.ics");
         var data = Event(i, alarms);
         var written = await store.PutObjectAsync(resource, new ObjectContent(data, "text/calendar"), WritePrecondition.None);
-        await reconciler.PlanWrittenAsync(resource, written.ETag!.Value, data, CancellationToken.None);
+        await reconciler.PlanWrittenAsync(resource, written.ETag!.Value, data, written.ClearedReminders, CancellationToken.None);
         if (i + 1 == Math.Min(1_000, alarms))
         {
             // After the fixed costs (JIT, SQLite's library and page caches) and before the bulk.
@@ -92,7 +92,7 @@ try
         var written = await store.PutObjectAsync(resource, new ObjectContent(data, "text/calendar"), WritePrecondition.None);
         if (i % 2 == 1)
         {
-            await reconciler.PlanWrittenAsync(resource, written.ETag!.Value, data, CancellationToken.None);
+            await reconciler.PlanWrittenAsync(resource, written.ETag!.Value, data, written.ClearedReminders, CancellationToken.None);
             reconciled.Add(watch.Elapsed.TotalMilliseconds);
         }
         else
@@ -111,7 +111,7 @@ try
     {
         var resource = calendar.Object("e0.ics");
         var stored = (await store.GetObjectAsync(resource))!;
-        await reconciler.PlanWrittenAsync(resource, stored.ETag, stored.Data, CancellationToken.None);
+        await reconciler.PlanWrittenAsync(resource, stored.ETag, stored.Data, [], CancellationToken.None);
     }, 2_000), 1);
     Console.WriteLine($"memory at the end: {Memory.Snapshot()}; load average: {File.ReadAllText("/proc/loadavg").Trim()}");
 }

@@ -39,7 +39,7 @@ internal static class StoreWriter
         var result = await service.Store.PutObjectAsync(collection.Ref.Object(href), objectContent, precondition, cancellationToken);
         if (result.IsSuccess && result.ETag is { } written)
         {
-            await service.Notifier.WrittenAsync(collection, href, written, objectContent.Data, cancellationToken);
+            await service.Notifier.WrittenAsync(collection, href, written, objectContent.Data, result.ClearedReminders, cancellationToken);
         }
         return result.Outcome switch
         {

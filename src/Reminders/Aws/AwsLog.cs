@@ -16,4 +16,7 @@ internal static partial class AwsLog
 
     [LoggerMessage(5104, LogLevel.Information, "Scheduler event for {AlarmKey}: {Outcome}", EventName = "SchedulerEventHandled")]
     public static partial void SchedulerEventHandled(ILogger logger, string alarmKey, string outcome);
+
+    [LoggerMessage(5105, LogLevel.Information, "Schedule repair sweep: {Examined} firings due soon examined, {Created} missing schedules created", EventName = "RepairSwept")]
+    public static partial void RepairSwept(ILogger logger, int examined, int created);
 }

@@ -8,15 +8,16 @@ namespace AuroraTime.Reminders.Aws;
 /// <summary>
 /// The AWS scheduling mode: mirrors each change of an object's planned firings into EventBridge
 /// Scheduler, deleting the schedules of firings that left the plan and creating those that joined it,
-/// nothing else. The store stays the source of truth: a schedule that fires for a firing no longer
-/// planned sends nothing (the dispatcher re-plans), and a schedule deletes itself after firing.
+/// nothing else: an unchanged firing makes no call. The store stays the source of truth: a schedule that
+/// fires for a firing no longer planned sends nothing (the dispatcher re-plans), and a schedule deletes
+/// itself after firing.
 /// </summary>
 /// <remarks>
-/// A rewrite (PUT) or deletion of the object clears its stored firings before the reconciler runs (store
-/// contract), so then the old firings are unknown here: every firing of the new plan is created (409 =
-/// already scheduled, fine) and schedules of firings that left the plan are not deleted; they fire once,
-/// send nothing and delete themselves. Exact deletes happen where the stored plan survives: roll-forward
-/// after a firing and re-planning of a stale firing.
+/// A rewrite (PUT), deletion or overwriting MOVE/COPY clears the object's stored firings in the store's
+/// own transaction and reports them (<see cref="WriteResult.ClearedReminders"/>); the reconciler passes
+/// them as the "before", so exactly the dropped schedules are deleted. Two objects of one account holding
+/// the same UID share alarm keys and therefore schedule names; deleting one's schedule can take the
+/// other's, which <see cref="ScheduleRepairSweep"/> creates again before it is due.
 /// </remarks>
 public sealed class EventBridgeScheduleSync(SchedulerClient scheduler, EventBridgeOptions options, TimeProvider time, ILogger logger) : IPendingReminderListener
 {
@@ -30,24 +31,56 @@ public sealed class EventBridgeScheduleSync(SchedulerClient scheduler, EventBrid
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         var user = resource.Collection.UserName;
-        var oldNames = before.ToDictionary(p => ScheduleNames.For(user, p.AlarmKey, p.DueAt), StringComparer.Ordinal);
+        var oldNames = before.Select(p => ScheduleNames.For(user, p.AlarmKey, p.DueAt)).ToHashSet(StringComparer.Ordinal);
         var newNames = after.ToDictionary(p => ScheduleNames.For(user, p.AlarmKey, p.DueAt), StringComparer.Ordinal);
 
-        foreach (var name in oldNames.Keys.Where(n => !newNames.ContainsKey(n)))
+        foreach (var name in oldNames.Where(n => !newNames.ContainsKey(n)))
         {
-            var outcome = await scheduler.DeleteAsync(name, options.GroupName, ScheduleNames.ClientToken("delete", name, plannedFrom), cancellationToken).ConfigureAwait(false);
-            AwsLog.ScheduleDeleted(logger, name, outcome.ToString());
+            await DeleteAsync(name, ScheduleNames.ClientToken("delete", name, plannedFrom), cancellationToken).ConfigureAwait(false);
         }
-        foreach (var (name, firing) in newNames.Where(p => !oldNames.ContainsKey(p.Key)))
+        foreach (var (name, firing) in newNames.Where(p => !oldNames.Contains(p.Key)))
         {
-            var due = new DueReminder(resource, firing.AlarmKey, firing.DueAt);
-            var earliest = Instant.FromDateTimeOffset(time.GetUtcNow()) + MinimumLead;
-            var schedule = new OneTimeSchedule(
-                name, options.GroupName, Instant.Max(firing.DueAt, earliest), options.FunctionArn, options.RoleArn,
-                new SchedulerEvent(due).ToJson(options.EventSecret), ScheduleNames.ClientToken("create", name, plannedFrom));
-            var outcome = await scheduler.CreateAsync(schedule, cancellationToken).ConfigureAwait(false);
-            AwsLog.ScheduleCreated(logger, name, outcome.ToString());
+            await CreateAsync(name, new DueReminder(resource, firing.AlarmKey, firing.DueAt), ScheduleNames.ClientToken("create", name, plannedFrom), cancellationToken)
+                .ConfigureAwait(false);
         }
+    }
+
+    public async Task PendingRemovedAsync(string userName, IReadOnlyList<PendingReminder> removed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(removed);
+        foreach (var name in removed.Select(p => ScheduleNames.For(userName, p.AlarmKey, p.DueAt)).Distinct(StringComparer.Ordinal))
+        {
+            await DeleteAsync(name, ScheduleNames.OneOffToken(name), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Creates the schedule of a stored firing unless it exists (409 counts as done): the repair of a
+    /// create that failed. The token is fresh per call, so a firing planned again after its earlier
+    /// schedule fired is really created again.
+    /// </summary>
+    public Task<ScheduleOutcome> EnsureAsync(DueReminder due, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(due);
+        var name = ScheduleNames.For(due);
+        return CreateAsync(name, due, ScheduleNames.OneOffToken(name), cancellationToken);
+    }
+
+    private async Task<ScheduleOutcome> CreateAsync(string name, DueReminder due, string clientToken, CancellationToken cancellationToken)
+    {
+        var earliest = Instant.FromDateTimeOffset(time.GetUtcNow()) + MinimumLead;
+        var schedule = new OneTimeSchedule(
+            name, options.GroupName, Instant.Max(due.DueAt, earliest), options.FunctionArn, options.RoleArn,
+            new SchedulerEvent(due).ToJson(options.EventSecret), clientToken);
+        var outcome = await scheduler.CreateAsync(schedule, cancellationToken).ConfigureAwait(false);
+        AwsLog.ScheduleCreated(logger, name, outcome.ToString());
+        return outcome;
+    }
+
+    private async Task DeleteAsync(string name, string clientToken, CancellationToken cancellationToken)
+    {
+        var outcome = await scheduler.DeleteAsync(name, options.GroupName, clientToken, cancellationToken).ConfigureAwait(false);
+        AwsLog.ScheduleDeleted(logger, name, outcome.ToString());
     }
 
     /// <summary>

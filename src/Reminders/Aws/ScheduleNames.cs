@@ -36,6 +36,14 @@ public static class ScheduleNames
     public static string ClientToken(string operation, string scheduleName, ETag plannedFrom) =>
         Hash(operation, scheduleName, plannedFrom == default ? "" : plannedFrom.Value);
 
+    /// <summary>
+    /// A token unique to this call (64 hex digits), for calls with no version to tie a retry to: a delete
+    /// after a removal and a repair create. Both are idempotent by nature (404 and 409 count as done), and
+    /// a deterministic token would make a later, real call with the same name look like a replay.
+    /// </summary>
+    public static string OneOffToken(string scheduleName) =>
+        Hash("once", scheduleName, Guid.NewGuid().ToString("N"));
+
     private static string Hash(params string[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts.Select(p => p.Length.ToString(CultureInfo.InvariantCulture) + ":" + p)))));
 }

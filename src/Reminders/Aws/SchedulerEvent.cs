@@ -38,6 +38,34 @@ public sealed record SchedulerEvent(DueReminder Due)
     }
 
     /// <summary>
+    /// The input of the recurring repair schedule (deploy/aws/template.yaml). It carries no MAC: a
+    /// template cannot compute one, and all it asks for is <see cref="ScheduleRepairSweep"/>, which only
+    /// creates schedules for firings already stored (no email, bounded, idempotent).
+    /// </summary>
+    public const string RepairSweepInput = "{\"v\":\"1\",\"sweep\":\"repair\"}";
+
+    /// <summary>True for the repair schedule's input (exactly these two members).</summary>
+    public static bool IsRepairSweep(ReadOnlySpan<byte> body)
+    {
+        if (body.Length > 256)
+        {
+            return false;
+        }
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 2 });
+            using var document = JsonDocument.ParseValue(ref reader);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.EnumerateObject().Count() == 2
+                && Text(root, "v") == Version && Text(root, "sweep") == "repair";
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Reads an event and checks its MAC in constant time. Null for anything malformed, oversized, of
     /// another version or with a wrong MAC: the caller answers all of these alike.
     /// </summary>

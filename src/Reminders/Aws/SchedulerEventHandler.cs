@@ -5,10 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace AuroraTime.Reminders.Aws;
 
 /// <summary>What became of one scheduler event.</summary>
-/// <param name="Outcome">Null when the event was refused (malformed or a wrong MAC).</param>
-public sealed record SchedulerEventResult(DispatchOutcome? Outcome)
+/// <param name="Outcome">The firing's outcome; null for a repair sweep and for a refused event (malformed or a wrong MAC).</param>
+/// <param name="Repair">What the repair sweep did, for the repair schedule's event.</param>
+public sealed record SchedulerEventResult(DispatchOutcome? Outcome, ScheduleRepairResult? Repair = null)
 {
-    public bool Refused => Outcome is null;
+    public bool Refused => Outcome is null && Repair is null;
 }
 
 /// <summary>
@@ -23,7 +24,9 @@ public sealed record SchedulerEventResult(DispatchOutcome? Outcome)
 /// store's delivery state; with no in-process loop in this mode, every event runs the retries that are
 /// due and, when more wait, asks <paramref name="retries"/> for a wake-up schedule at the next one.
 /// </remarks>
-public sealed class SchedulerEventHandler(IStore store, ReminderDispatcher dispatcher, EventBridgeOptions options, ILogger logger, EventBridgeScheduleSync? retries = null)
+/// <para>The recurring repair schedule's event (<see cref="SchedulerEvent.RepairSweepInput"/>) runs <paramref name="repair"/>.</para>
+public sealed class SchedulerEventHandler(
+    IStore store, ReminderDispatcher dispatcher, EventBridgeOptions options, ILogger logger, EventBridgeScheduleSync? retries = null, ScheduleRepairSweep? repair = null)
 {
     /// <summary>How many pages of due firings to look through for a moved object before giving up.</summary>
     private const int MaxSearchPages = 20;
@@ -32,6 +35,10 @@ public sealed class SchedulerEventHandler(IStore store, ReminderDispatcher dispa
 
     public async Task<SchedulerEventResult> HandleAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
+        if (repair is not null && SchedulerEvent.IsRepairSweep(body.Span))
+        {
+            return new SchedulerEventResult(null, await repair.SweepAsync(cancellationToken).ConfigureAwait(false));
+        }
         if (SchedulerEvent.TryRead(body.Span, options.EventSecret) is not { } received)
         {
             AwsLog.SchedulerEventRefused(logger);

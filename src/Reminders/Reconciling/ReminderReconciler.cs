@@ -7,7 +7,9 @@ namespace AuroraTime.Reminders.Reconciling;
 
 /// <summary>
 /// Keeps an object's pending reminders equal to its plan: re-plans after every write, and relies on
-/// the store dropping a deleted object's firings (they die with the object).
+/// the store dropping a deleted object's firings (they die with the object). The store reports the
+/// firings a write dropped (<see cref="WriteResult.ClearedReminders"/>); with a listener (AWS mode) they
+/// are the "before" of the change, so the external timer deletes and creates exactly the difference.
 /// </summary>
 /// <param name="listener">An external timer kept in step with the stored firings (AWS mode); null in self-hosted mode.</param>
 public sealed class ReminderReconciler(IStore store, ReminderOptions options, PlanChangeSignal signal, TimeProvider time, IPendingReminderListener? listener = null)
@@ -36,26 +38,57 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
     /// firings when it took the new bytes (a new object has none), so there is nothing to replace and
     /// the second write transaction per PUT is skipped; the listener would see empty before and after.
     /// </summary>
+    /// <param name="cleared">The firings the write removed (<see cref="WriteResult.ClearedReminders"/>).</param>
     /// <returns>As <see cref="SaveAsync"/>; Ok without a store call for an empty plan.</returns>
-    public async Task<StoreOutcome> PlanWrittenAsync(ObjectRef resource, ETag etag, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    public async Task<StoreOutcome> PlanWrittenAsync(ObjectRef resource, ETag etag, ReadOnlyMemory<byte> data, IReadOnlyList<PendingReminder> cleared,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(cleared);
         var owner = await OwnerAsync(resource.Collection.UserName, cancellationToken).ConfigureAwait(false);
         var plan = AlarmPlanner.Plan(data.Span, owner, time.Now());
         if (plan.Count == 0)
         {
             // The rewrite may have dropped the firing the scheduler sleeps for: let it re-read.
             signal.Notify();
+            if (listener is not null && cleared.Count > 0)
+            {
+                await listener.PendingChangedAsync(resource, etag, cleared, [], cancellationToken).ConfigureAwait(false);
+            }
             return StoreOutcome.Ok;
         }
-        return await SaveAsync(resource, etag, plan, cancellationToken).ConfigureAwait(false);
+        return await SaveAsync(resource, etag, plan, cleared, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>An object or collection is gone: its firings died with it in the store; the scheduler re-reads its next wake-up.</summary>
-    public void Removed() => signal.Notify();
+    /// <summary>
+    /// An object or collection is gone: its firings died with it in the store (<paramref name="cleared"/>
+    /// lists them); the listener drops their timers and the scheduler re-reads its next wake-up.
+    /// </summary>
+    public async Task RemovedAsync(string userName, IReadOnlyList<PendingReminder> cleared, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cleared);
+        signal.Notify();
+        if (listener is not null && cleared.Count > 0)
+        {
+            await listener.PendingRemovedAsync(userName, cleared, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-    /// <summary>Stores <paramref name="plan"/> as the object's pending firings, refused if the object changed since <paramref name="plannedFrom"/>.</summary>
-    public async Task<StoreOutcome> SaveAsync(ObjectRef resource, ETag plannedFrom, IEnumerable<PlannedReminder> plan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores <paramref name="plan"/> as the object's pending firings, refused if the object changed since
+    /// <paramref name="plannedFrom"/>. With a listener, a failure leaves the stored plan as it was: the
+    /// caller's retry (a re-delivered scheduler event) computes the same difference again.
+    /// </summary>
+    public Task<StoreOutcome> SaveAsync(ObjectRef resource, ETag plannedFrom, IEnumerable<PlannedReminder> plan, CancellationToken cancellationToken) =>
+        SaveAsync(resource, plannedFrom, plan, cleared: null, cancellationToken);
+
+    /// <param name="cleared">
+    /// Null, or the firings removed by the committed write that produced <paramref name="plannedFrom"/>: the
+    /// listener counts them as the "before", and since nothing retries a committed write, a listener
+    /// failure still stores the plan (then rethrows), so its firings exist for <c>ScheduleRepairSweep</c>.
+    /// </param>
+    private async Task<StoreOutcome> SaveAsync(ObjectRef resource, ETag plannedFrom, IEnumerable<PlannedReminder> plan, IReadOnlyList<PendingReminder>? cleared,
+        CancellationToken cancellationToken)
     {
         var pending = plan
             .GroupBy(p => p.AlarmKey, StringComparer.Ordinal)
@@ -64,9 +97,20 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
         if (listener is not null)
         {
             // The external timer first: if it fails, the store still holds the old plan and a retry
-            // (a re-delivered event, the next write) computes the same difference again.
-            var before = await store.GetPendingRemindersAsync(resource, cancellationToken).ConfigureAwait(false);
-            await listener.PendingChangedAsync(resource, plannedFrom, before, pending, cancellationToken).ConfigureAwait(false);
+            // (a re-delivered event, the next write) computes the same difference again. The stored plan
+            // is read as well: a MOVE target holds the firings that came with the object.
+            var stored = await store.GetPendingRemindersAsync(resource, cancellationToken).ConfigureAwait(false);
+            var before = cleared is { Count: > 0 } ? [.. cleared, .. stored] : stored;
+            try
+            {
+                await listener.PendingChangedAsync(resource, plannedFrom, before, pending, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (cleared is not null)
+            {
+                await store.ReplacePendingRemindersAsync(resource, plannedFrom, pending, cancellationToken).ConfigureAwait(false);
+                signal.Notify();
+                throw;
+            }
         }
         var outcome = await store.ReplacePendingRemindersAsync(resource, plannedFrom, pending, cancellationToken).ConfigureAwait(false);
         signal.Notify();

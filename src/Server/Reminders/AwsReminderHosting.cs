@@ -46,9 +46,13 @@ public static class AwsReminderHosting
                 provider.GetRequiredService<SchedulerClient>(), options, provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILoggerFactory>().CreateLogger("AuroraTime.Reminders.Aws")));
             services.AddSingleton<IPendingReminderListener>(provider => provider.GetRequiredService<EventBridgeScheduleSync>());
+            services.AddSingleton(provider => new ScheduleRepairSweep(
+                provider.GetRequiredService<IStore>(), provider.GetRequiredService<EventBridgeScheduleSync>(), provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger("AuroraTime.Reminders.Aws")));
             services.AddSingleton(provider => new SchedulerEventHandler(
                 provider.GetRequiredService<IStore>(), provider.GetRequiredService<ReminderDispatcher>(), options,
-                provider.GetRequiredService<ILoggerFactory>().CreateLogger("AuroraTime.Reminders.Aws"), provider.GetRequiredService<EventBridgeScheduleSync>()));
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger("AuroraTime.Reminders.Aws"), provider.GetRequiredService<EventBridgeScheduleSync>(),
+                provider.GetRequiredService<ScheduleRepairSweep>()));
         }
         return services;
     }
@@ -90,9 +94,12 @@ public static class AwsReminderHosting
         var result = await handler.HandleAsync(body, context.RequestAborted).ConfigureAwait(false);
         // 200 for every handled outcome, also "already claimed" and "send failed": a Lambda retry of this
         // event could not do better (the claim is taken), so it is not asked for.
-        return result.Outcome is { } outcome
-            ? Results.Text($"{{\"outcome\":\"{outcome}\"}}", "application/json")
-            : Results.StatusCode(StatusCodes.Status401Unauthorized);
+        return result switch
+        {
+            { Outcome: { } outcome } => Results.Text($"{{\"outcome\":\"{outcome}\"}}", "application/json"),
+            { Repair: { } repair } => Results.Text($"{{\"examined\":{repair.Examined},\"created\":{repair.Created}}}", "application/json"),
+            _ => Results.StatusCode(StatusCodes.Status401Unauthorized),
+        };
     }
 
     private static async Task<byte[]> ReadLimitedAsync(Stream stream, int limit, CancellationToken cancellationToken)

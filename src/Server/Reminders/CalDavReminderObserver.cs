@@ -7,7 +7,8 @@ namespace AuroraTime.Server.Reminders;
 /// <summary>
 /// Keeps reminders in step with CalDAV writes: a written calendar object is re-planned from the bytes
 /// just stored (with their ETag, so a slower plan of an older version is refused by the store); a
-/// deletion needs no work because the store drops an object's firings with it.
+/// deletion needs no store work because the store drops an object's firings with it. The firings a
+/// write dropped travel with the change, so an external timer (AWS mode) deletes exactly those.
 /// </summary>
 internal sealed class CalDavReminderObserver(ReminderReconciler reconciler) : ICalendarObjectObserver
 {
@@ -16,20 +17,19 @@ internal sealed class CalDavReminderObserver(ReminderReconciler reconciler) : IC
         ArgumentNullException.ThrowIfNull(change);
         if (change.Kind == CalendarObjectChangeKind.Deleted)
         {
-            reconciler.Removed();
+            await reconciler.RemovedAsync(change.Account, change.ClearedReminders, cancellationToken).ConfigureAwait(false);
             return;
         }
         if (!change.IsCalendarCollection || !ETag.TryParseQuoted(change.ETag, out var etag))
         {
+            // A write into a plain collection: whatever it replaced had no plan worth keeping.
+            await reconciler.RemovedAsync(change.Account, change.ClearedReminders, cancellationToken).ConfigureAwait(false);
             return;
         }
         var resource = new ObjectRef(new CollectionRef(change.Account, change.CollectionPath), change.Href);
-        await reconciler.PlanWrittenAsync(resource, etag, change.Data, cancellationToken).ConfigureAwait(false);
+        await reconciler.PlanWrittenAsync(resource, etag, change.Data, change.ClearedReminders, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task CollectionDeletedAsync(string account, string collectionPath, CancellationToken cancellationToken)
-    {
-        reconciler.Removed();
-        return Task.CompletedTask;
-    }
+    public Task CollectionDeletedAsync(string account, string collectionPath, IReadOnlyList<PendingReminder> clearedReminders, CancellationToken cancellationToken) =>
+        reconciler.RemovedAsync(account, clearedReminders, cancellationToken);
 }

@@ -23,8 +23,10 @@ public interface ICollectionStore
     /// Deletes the collection with all members and nested collections (RFC 4918 section 9.6.1). Its change
     /// log goes with it (tokens of it become invalid); a nested collection leaves a tombstone in its parent's log.
     /// </summary>
+    /// <param name="clearedReminders">When given, receives the planned firings of every object the delete removed
+    /// (read in the delete's own transaction, so an external timer can delete exactly their schedules).</param>
     /// <returns>Ok, or NotFound.</returns>
-    Task<StoreOutcome> DeleteCollectionAsync(CollectionRef collection, CancellationToken cancellationToken = default);
+    Task<StoreOutcome> DeleteCollectionAsync(CollectionRef collection, CancellationToken cancellationToken = default, ICollection<PendingReminder>? clearedReminders = null);
 
     /// <summary>
     /// Moves a collection with everything in it to another path of the same account (RFC 4918 section

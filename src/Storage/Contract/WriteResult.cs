@@ -9,6 +9,13 @@ public sealed record WriteResult(StoreOutcome Outcome, ETag? ETag = null, string
 {
     public bool IsSuccess => Outcome.IsSuccess();
 
+    /// <summary>
+    /// The planned firings this write removed in its own transaction: those of a replaced (PUT) or
+    /// deleted object, or of a MOVE/COPY target it overwrote (a moved object's firings go with it and
+    /// are not listed). An external timer deletes exactly these schedules; empty when none were planned.
+    /// </summary>
+    public IReadOnlyList<PendingReminder> ClearedReminders { get; init; } = [];
+
     public static WriteResult Of(StoreOutcome outcome) => new(outcome);
 
     public static WriteResult UidConflictWith(string existingHref) => new(StoreOutcome.UidConflict, null, existingHref);

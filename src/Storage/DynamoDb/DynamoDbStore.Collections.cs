@@ -123,7 +123,13 @@ public sealed partial class DynamoDbStore
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<StoreOutcome> DeleteCollectionAsync(CollectionRef collection, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The collection items go in one transaction; their partitions are swept after it. Nothing can plan
+    /// into a partition whose collection item is gone, so the firings the sweep finds are exactly those the
+    /// delete removed (<paramref name="clearedReminders"/>).
+    /// </remarks>
+    public async Task<StoreOutcome> DeleteCollectionAsync(CollectionRef collection, CancellationToken cancellationToken = default,
+        ICollection<PendingReminder>? clearedReminders = null)
     {
         ArgumentNullException.ThrowIfNull(collection);
         List<CollectionItem>? removed = null;
@@ -156,7 +162,7 @@ public sealed partial class DynamoDbStore
         }, cancellationToken).ConfigureAwait(false);
         foreach (var gone in removed ?? [])
         {
-            await SweepMembersAsync(gone.Incarnation, cancellationToken).ConfigureAwait(false);
+            await SweepMembersAsync(gone.Incarnation, cancellationToken, clearedReminders).ConfigureAwait(false);
         }
 
         return outcome;
@@ -195,18 +201,25 @@ public sealed partial class DynamoDbStore
     }
 
     /// <summary>Removes a gone incarnation's partition: members, claims, change log, reminders, and spilled bodies.</summary>
-    private async Task SweepMembersAsync(string incarnation, CancellationToken cancellationToken)
+    /// <param name="clearedReminders">When given, receives the planned firings found in the partition.</param>
+    private async Task SweepMembersAsync(string incarnation, CancellationToken cancellationToken, ICollection<PendingReminder>? clearedReminders = null)
     {
         var keys = new List<Dictionary<string, AttributeValue>>();
         await foreach (var item in QueryAsync(new QueryRequest
                        {
                            KeyConditionExpression = "PK = :pk",
                            ExpressionAttributeValues = new() { [":pk"] = S(DynamoDbKeys.Members(incarnation)) },
-                           ProjectionExpression = "PK, SK, " + ObjectBody.SpillKeyAttribute,
+                           ProjectionExpression = "PK, SK, #alarm, #due, " + ObjectBody.SpillKeyAttribute,
+                           ExpressionAttributeNames = new() { ["#alarm"] = "alarm", ["#due"] = "due" },
                            ConsistentRead = true,
                        }, cancellationToken).ConfigureAwait(false))
         {
             await DeleteSpilledAsync(item, cancellationToken).ConfigureAwait(false);
+            if (clearedReminders is not null && item.String(DynamoDbTable.SortKey).StartsWith(DynamoDbKeys.ReminderPrefix, StringComparison.Ordinal))
+            {
+                clearedReminders.Add(ToPendingReminder(item));
+            }
+
             keys.Add(Key(item.String(DynamoDbTable.PartitionKey), item.String(DynamoDbTable.SortKey)));
         }
 

@@ -91,9 +91,17 @@ public sealed partial class DynamoDbStore
                 }
             }
 
+            IReadOnlyList<PendingReminder> cleared = [];
             if (existing is not null)
             {
-                await DeleteRemindersInAsync(transaction, to, target.Href, cancellationToken, movedReminders).ConfigureAwait(false);
+                cleared = await DeleteRemindersInAsync(transaction, to, target.Href, cancellationToken, movedReminders).ConfigureAwait(false);
+                await DeleteDeliveriesInAsync(transaction, to, target.Href, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (move)
+            {
+                // Open and failed deliveries follow the object too (as on SQLite, where they hang on its row).
+                await MoveDeliveriesInAsync(transaction, from, source.Href, to, target.Href, cancellationToken).ConfigureAwait(false);
             }
 
             if (move && sameCollection)
@@ -114,7 +122,10 @@ public sealed partial class DynamoDbStore
             if (failure is null)
             {
                 replacedSpill = existing is null ? null : ObjectBody.SpillKeyOf(existing);
-                return new WriteResult(existing is null ? StoreOutcome.Created : StoreOutcome.Updated, ETag.FromStoredValue(original.String("etag")));
+                return new WriteResult(existing is null ? StoreOutcome.Created : StoreOutcome.Updated, ETag.FromStoredValue(original.String("etag")))
+                {
+                    ClearedReminders = cleared,
+                };
             }
 
             if (!move && ObjectBody.SpillKeyOf(item) is { } copied && copied != ObjectBody.SpillKeyOf(original))

@@ -220,18 +220,15 @@ public sealed partial class DynamoDbStore
                     WriteRole.NoCollectionThere);
             }
 
-            if (current is not null)
-            {
-                // The plan was computed from the old bytes; the reminder planner replans from the new ones.
-                await DeleteRemindersInAsync(transaction, collection, resource.Href, cancellationToken).ConfigureAwait(false);
-            }
+            // The plan was computed from the old bytes; the reminder planner replans from the new ones.
+            var cleared = current is null ? [] : await DeleteRemindersInAsync(transaction, collection, resource.Href, cancellationToken).ConfigureAwait(false);
 
             AppendChanges(transaction, collection, (resource.Href, false));
             var failure = await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
             if (failure is null)
             {
                 replacedSpill = current is null ? null : ObjectBody.SpillKeyOf(current);
-                return new WriteResult(current is null ? StoreOutcome.Created : StoreOutcome.Updated, tag);
+                return new WriteResult(current is null ? StoreOutcome.Created : StoreOutcome.Updated, tag) { ClearedReminders = cleared };
             }
 
             return UidConflictOrAlreadyExists(failure);
@@ -274,7 +271,7 @@ public sealed partial class DynamoDbStore
             }
 
             var transaction = Transaction();
-            await RemoveObjectAsync(transaction, collection, resource.Href, current, cancellationToken).ConfigureAwait(false);
+            var cleared = await RemoveObjectAsync(transaction, collection, resource.Href, current, cancellationToken).ConfigureAwait(false);
             AppendChanges(transaction, collection, (resource.Href, true));
             if (await CommitAsync(transaction, cancellationToken).ConfigureAwait(false) is not null)
             {
@@ -282,7 +279,7 @@ public sealed partial class DynamoDbStore
             }
 
             deleted = current;
-            return WriteResult.Of(StoreOutcome.Ok);
+            return new WriteResult(StoreOutcome.Ok) { ClearedReminders = cleared };
         }, cancellationToken).ConfigureAwait(false);
         if (deleted is not null)
         {
@@ -293,7 +290,8 @@ public sealed partial class DynamoDbStore
     }
 
     /// <summary>Adds the removal of an object as read (<paramref name="current"/>): its item, UID claim, dead properties, planned reminders and deliveries.</summary>
-    private async Task RemoveObjectAsync(DynamoDbTransaction transaction, CollectionItem collection, string href, Dictionary<string, AttributeValue> current,
+    /// <returns>The planned firings removed.</returns>
+    private async Task<IReadOnlyList<PendingReminder>> RemoveObjectAsync(DynamoDbTransaction transaction, CollectionItem collection, string href, Dictionary<string, AttributeValue> current,
         CancellationToken cancellationToken, string? keepUidClaim = null)
     {
         transaction.Delete(Key(collection.Members, DynamoDbKeys.Object(href)), UnchangedObject, UnchangedValues(current), names: UnchangedNames);
@@ -304,8 +302,9 @@ public sealed partial class DynamoDbStore
         }
 
         transaction.Delete(Key(collection.Members, DynamoDbKeys.DeadProperties(href)));
-        await DeleteRemindersInAsync(transaction, collection, href, cancellationToken).ConfigureAwait(false);
+        var cleared = await DeleteRemindersInAsync(transaction, collection, href, cancellationToken).ConfigureAwait(false);
         await DeleteDeliveriesInAsync(transaction, collection, href, cancellationToken).ConfigureAwait(false);
+        return cleared;
     }
 
     /// <summary>Puts an object item: as a new item, or over exactly the version read.</summary>

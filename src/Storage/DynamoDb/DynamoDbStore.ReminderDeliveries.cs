@@ -209,6 +209,48 @@ public sealed partial class DynamoDbStore : IReminderDeliveryStore
         (int)item.Long("att"),
         ToInstant(item.Long("next")));
 
+    /// <summary>
+    /// Adds the move of the object's deliveries (open and failed) to <paramref name="targetHref"/> in
+    /// <paramref name="to"/>: each item under its new key (and, when open, its new index key), and its
+    /// sent-log item pointed at it, so retries, Defer and Finish find it at the object's new place.
+    /// </summary>
+    private async Task MoveDeliveriesInAsync(DynamoDbTransaction transaction, CollectionItem from, string sourceHref, CollectionItem to, string targetHref,
+        CancellationToken cancellationToken)
+    {
+        await foreach (var item in QueryAsync(new QueryRequest
+                       {
+                           KeyConditionExpression = "PK = :pk AND begins_with(SK, :prefix)",
+                           ExpressionAttributeValues = new() { [":pk"] = S(from.Members), [":prefix"] = S(DynamoDbKeys.Deliveries(sourceHref)) },
+                           ConsistentRead = true,
+                       }, cancellationToken).ConfigureAwait(false))
+        {
+            var idempotencyKey = item.String("key");
+            var moved = new Dictionary<string, AttributeValue>(item)
+            {
+                [DynamoDbTable.PartitionKey] = S(to.Members),
+                [DynamoDbTable.SortKey] = S(DynamoDbKeys.Delivery(targetHref, idempotencyKey)),
+                ["href"] = S(targetHref),
+                ["inc"] = S(to.Incarnation),
+            };
+            if (item.ContainsKey("next"))
+            {
+                moved[DynamoDbTable.Gsi1SortKey] = S(DynamoDbKeys.DeliverySortKey(item.Long("next"), to.Incarnation, targetHref, idempotencyKey));
+            }
+
+            transaction.Delete(Key(from.Members, item.String(DynamoDbTable.SortKey)));
+            transaction.Put(moved);
+            var user = to.UserName;
+            transaction.Update(Key(DynamoDbKeys.Account(user), DynamoDbKeys.Sent(idempotencyKey)), "SET dpk = :pk, dsk = :sk, dinc = :inc, dhref = :href", null,
+                new()
+                {
+                    [":pk"] = S(to.Members),
+                    [":sk"] = S(DynamoDbKeys.Delivery(targetHref, idempotencyKey)),
+                    [":inc"] = S(to.Incarnation),
+                    [":href"] = S(targetHref),
+                }, null);
+        }
+    }
+
     /// <summary>Adds the removal of the object's deliveries (open and failed) to the transaction: they die with their object.</summary>
     private async Task DeleteDeliveriesInAsync(DynamoDbTransaction transaction, CollectionItem collection, string href, CancellationToken cancellationToken)
     {

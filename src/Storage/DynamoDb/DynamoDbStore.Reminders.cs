@@ -79,7 +79,7 @@ public sealed partial class DynamoDbStore
         }
 
         return (await ReminderItemsAsync(collection.Members, resource.Href, cancellationToken).ConfigureAwait(false))
-            .Select(item => new PendingReminder(item.String("alarm"), ToInstant(item.Long("due"))))
+            .Select(ToPendingReminder)
             .OrderBy(r => r.DueAt)
             .ThenBy(r => r.AlarmKey, StringComparer.Ordinal)
             .ToList();
@@ -255,18 +255,28 @@ public sealed partial class DynamoDbStore
         return items;
     }
 
-    /// <summary>Adds the deletion of every planned firing of the object to the transaction.</summary>
-    private async Task DeleteRemindersInAsync(DynamoDbTransaction transaction, CollectionItem collection, string href, CancellationToken cancellationToken,
-        IReadOnlySet<string>? except = null)
+    /// <summary>
+    /// Adds the deletion of every planned firing of the object to the transaction and returns them. The
+    /// read is consistent and the transaction's object condition includes the plan version, so a plan
+    /// replaced in between fails the commit: what is returned is what the committed write removed.
+    /// </summary>
+    private async Task<IReadOnlyList<PendingReminder>> DeleteRemindersInAsync(DynamoDbTransaction transaction, CollectionItem collection, string href,
+        CancellationToken cancellationToken, IReadOnlySet<string>? except = null)
     {
+        var cleared = new List<PendingReminder>();
         foreach (var item in await ReminderItemsAsync(collection.Members, href, cancellationToken).ConfigureAwait(false))
         {
             if (except?.Contains(item.String(DynamoDbTable.SortKey)) != true)
             {
                 transaction.Delete(Key(collection.Members, item.String(DynamoDbTable.SortKey)));
+                cleared.Add(ToPendingReminder(item));
             }
         }
+
+        return cleared;
     }
+
+    private static PendingReminder ToPendingReminder(Dictionary<string, AttributeValue> item) => new(item.String("alarm"), ToInstant(item.Long("due")));
 
     private static Dictionary<string, AttributeValue> ReminderItem(CollectionItem collection, string href, string alarmKey, long dueTicks)
     {

@@ -104,15 +104,28 @@ public sealed partial class SqliteStore
             .ExecuteNonQuery()), cancellationToken);
     }
 
-    public Task<StoreOutcome> DeleteCollectionAsync(CollectionRef collection, CancellationToken cancellationToken = default)
+    public Task<StoreOutcome> DeleteCollectionAsync(CollectionRef collection, CancellationToken cancellationToken = default, ICollection<PendingReminder>? clearedReminders = null)
     {
         ArgumentNullException.ThrowIfNull(collection);
         return WriteAsync(session =>
         {
             // The collection and every nested one: paths equal to it or starting with "path/".
             // '0' is the character after '/', so [path/, path0) is exactly that prefix range on the index.
-            var deleted = session.Command(
-                    "DELETE FROM collections WHERE user_name = $user AND (path = $path OR (path >= $path || '/' AND path < $path || '0'))")
+            const string Subtree = "user_name = $user AND (path = $path OR (path >= $path || '/' AND path < $path || '0'))";
+            if (clearedReminders is not null)
+            {
+                // Read in this transaction, before the cascade removes them with their objects.
+                using var reader = session.Command(
+                        $"SELECT r.alarm_key, r.due_at FROM pending_reminders r JOIN objects o ON o.id = r.object_id " +
+                        $"WHERE o.collection_id IN (SELECT id FROM collections WHERE {Subtree})")
+                    .With("$user", collection.UserName).With("$path", collection.Path).ExecuteReader();
+                while (reader.Read())
+                {
+                    clearedReminders.Add(new PendingReminder(reader.GetString(0), ToInstant(reader.GetInt64(1))));
+                }
+            }
+
+            var deleted = session.Command($"DELETE FROM collections WHERE {Subtree}")
                 .With("$user", collection.UserName).With("$path", collection.Path).ExecuteNonQuery();
             if (deleted == 0)
             {

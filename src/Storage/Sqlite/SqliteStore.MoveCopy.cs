@@ -68,10 +68,7 @@ public sealed partial class SqliteStore
                 return WriteResult.UidConflictWith(holder);
             }
 
-            if (existing is not null)
-            {
-                DeleteObjectRow(session, to.Id, target.Href);
-            }
+            var cleared = existing is null ? [] : DeleteObjectRow(session, to.Id, target.Href);
 
             if (move)
             {
@@ -94,7 +91,7 @@ public sealed partial class SqliteStore
             }
 
             AppendChange(session, to.Id, target.Href, deleted: false);
-            return new WriteResult(existing is null ? StoreOutcome.Created : StoreOutcome.Updated, tag);
+            return new WriteResult(existing is null ? StoreOutcome.Created : StoreOutcome.Updated, tag) { ClearedReminders = cleared };
         }, cancellationToken);
     }
 }

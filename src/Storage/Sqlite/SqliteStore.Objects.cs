@@ -137,15 +137,10 @@ public sealed partial class SqliteStore
                 .With("$first", content.FirstOccurrence?.ToUnixTimeTicks()).With("$last", content.LastOccurrence?.ToUnixTimeTicks())
                 .With("$data", data)
                 .ExecuteNonQuery();
-            if (current is not null)
-            {
-                // The plan was computed from the old bytes; the reminder planner replans from the new ones.
-                session.Command("DELETE FROM pending_reminders WHERE object_id = (SELECT id FROM objects WHERE collection_id = $id AND href = $href)")
-                    .With("$id", collection.Id).With("$href", resource.Href).ExecuteNonQuery();
-            }
-
+            // The plan was computed from the old bytes; the reminder planner replans from the new ones.
+            var cleared = current is null ? [] : TakePendingReminders(session, collection.Id, resource.Href);
             AppendChange(session, collection.Id, resource.Href, deleted: false);
-            return new WriteResult(current is null ? StoreOutcome.Created : StoreOutcome.Updated, tag);
+            return new WriteResult(current is null ? StoreOutcome.Created : StoreOutcome.Updated, tag) { ClearedReminders = cleared };
         }, cancellationToken);
     }
 
@@ -167,9 +162,9 @@ public sealed partial class SqliteStore
                 return WriteResult.Of(StoreOutcome.PreconditionFailed);
             }
 
-            DeleteObjectRow(session, collection.Id, resource.Href);
+            var cleared = DeleteObjectRow(session, collection.Id, resource.Href);
             AppendChange(session, collection.Id, resource.Href, deleted: true);
-            return WriteResult.Of(StoreOutcome.Ok);
+            return new WriteResult(StoreOutcome.Ok) { ClearedReminders = cleared };
         }, cancellationToken);
     }
 
@@ -186,12 +181,16 @@ public sealed partial class SqliteStore
             .With("$id", collectionId).With("$uid", uid).With("$href", targetHref).With("$except", exceptObjectId ?? -1)
             .ExecuteScalar();
 
-    private static void DeleteObjectRow(SqliteSession session, long collectionId, string href)
+    /// <summary>Deletes the object with its dead properties; its firings and deliveries cascade.</summary>
+    /// <returns>The planned firings it had.</returns>
+    private static IReadOnlyList<PendingReminder> DeleteObjectRow(SqliteSession session, long collectionId, string href)
     {
+        var cleared = TakePendingReminders(session, collectionId, href);
         session.Command("DELETE FROM objects WHERE collection_id = $id AND href = $href")
             .With("$id", collectionId).With("$href", href).ExecuteNonQuery();
         session.Command("DELETE FROM dead_properties WHERE collection_id = $id AND href = $href")
             .With("$id", collectionId).With("$href", href).ExecuteNonQuery();
+        return cleared;
     }
 
     private static byte[] AsArray(ReadOnlyMemory<byte> memory) =>

@@ -149,4 +149,19 @@ public sealed partial class SqliteStore
             ? (due, objectId, parts[2])
             : (long.MinValue, long.MinValue, "");
     }
+
+    /// <summary>Removes the object's planned firings inside the caller's write transaction and returns them.</summary>
+    private static IReadOnlyList<PendingReminder> TakePendingReminders(SqliteSession session, long collectionId, string href)
+    {
+        using var reader = session.Command(
+                "DELETE FROM pending_reminders WHERE object_id = (SELECT id FROM objects WHERE collection_id = $id AND href = $href) RETURNING alarm_key, due_at")
+            .With("$id", collectionId).With("$href", href).ExecuteReader();
+        var cleared = new List<PendingReminder>();
+        while (reader.Read())
+        {
+            cleared.Add(new PendingReminder(reader.GetString(0), ToInstant(reader.GetInt64(1))));
+        }
+
+        return cleared;
+    }
 }

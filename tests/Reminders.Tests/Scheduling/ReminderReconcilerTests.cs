@@ -33,8 +33,8 @@ public class ReminderReconcilerTests
         var first = await node.Store.PutObjectAsync(resource, new ObjectContent(v1, "text/calendar"), WritePrecondition.None);
         var second = await node.Store.PutObjectAsync(resource, new ObjectContent(v2, "text/calendar"), WritePrecondition.None);
 
-        Assert.Equal(StoreOutcome.Ok, await node.Reconciler.PlanWrittenAsync(resource, second.ETag!.Value, v2, CancellationToken.None));
-        Assert.Equal(StoreOutcome.PreconditionFailed, await node.Reconciler.PlanWrittenAsync(resource, first.ETag!.Value, v1, CancellationToken.None));
+        Assert.Equal(StoreOutcome.Ok, await node.Reconciler.PlanWrittenAsync(resource, second.ETag!.Value, v2, second.ClearedReminders, CancellationToken.None));
+        Assert.Equal(StoreOutcome.PreconditionFailed, await node.Reconciler.PlanWrittenAsync(resource, first.ETag!.Value, v1, first.ClearedReminders, CancellationToken.None));
 
         var pending = Assert.Single(await node.Store.GetPendingRemindersAsync(resource));
         Assert.Equal(Utc("2026-03-01T09:40:00Z"), pending.DueAt);
@@ -50,13 +50,13 @@ public class ReminderReconcilerTests
 
         // No such object: a store write would answer NotFound, so Ok shows the write was skipped.
         var missing = new ObjectRef(SchedulerFixture.Calendar, "missing.ics");
-        Assert.Equal(StoreOutcome.Ok, await node.Reconciler.PlanWrittenAsync(missing, ETag.FromContent(noAlarm), noAlarm, CancellationToken.None));
+        Assert.Equal(StoreOutcome.Ok, await node.Reconciler.PlanWrittenAsync(missing, ETag.FromContent(noAlarm), noAlarm, [], CancellationToken.None));
 
         // An edit that removes the last VALARM: the store's rewrite clears the plan, nothing fires.
         var resource = await SchedulerFixture.PutAsync(node, "one.ics", Event("-PT10M"));
         Assert.NotEmpty(await node.Store.GetPendingRemindersAsync(resource));
         var rewritten = await node.Store.PutObjectAsync(resource, new ObjectContent(noAlarm, "text/calendar"), WritePrecondition.None);
-        Assert.Equal(StoreOutcome.Ok, await node.Reconciler.PlanWrittenAsync(resource, rewritten.ETag!.Value, noAlarm, CancellationToken.None));
+        Assert.Equal(StoreOutcome.Ok, await node.Reconciler.PlanWrittenAsync(resource, rewritten.ETag!.Value, noAlarm, rewritten.ClearedReminders, CancellationToken.None));
         Assert.Empty(await node.Store.GetPendingRemindersAsync(resource));
         Assert.False(await fixture.StepAsync(Utc("2027-01-01T00:00:00Z"), node));
         Assert.Empty(fixture.Sender.Sent);
@@ -84,7 +84,7 @@ public class ReminderReconcilerTests
         var written = await node.Store.PutObjectAsync(resource, new ObjectContent(bytes, "text/calendar"), WritePrecondition.None);
         for (var i = 0; i < 20; i++)
         {
-            await node.Reconciler.PlanWrittenAsync(resource, written.ETag!.Value, bytes, CancellationToken.None);
+            await node.Reconciler.PlanWrittenAsync(resource, written.ETag!.Value, bytes, [], CancellationToken.None);
         }
         // The median of single writes, not the mean: on the shared 2-core machine a few writes stall
         // behind other processes, and the mean then measures the machine rather than the planning.
@@ -93,7 +93,7 @@ public class ReminderReconcilerTests
         for (var i = 0; i < Rounds; i++)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            await node.Reconciler.PlanWrittenAsync(resource, written.ETag!.Value, bytes, CancellationToken.None);
+            await node.Reconciler.PlanWrittenAsync(resource, written.ETag!.Value, bytes, [], CancellationToken.None);
             times[i] = watch.Elapsed.TotalMilliseconds;
         }
         Array.Sort(times);

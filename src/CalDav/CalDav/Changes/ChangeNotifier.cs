@@ -15,13 +15,16 @@ internal sealed partial class ChangeNotifier(IReadOnlyList<ICalendarObjectObserv
 
     public bool HasObservers => observers.Count > 0;
 
-    public Task WrittenAsync(StoredCollection collection, string href, ETag etag, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
+    /// <param name="cleared">The firings the store's write removed (<see cref="WriteResult.ClearedReminders"/>).</param>
+    public Task WrittenAsync(StoredCollection collection, string href, ETag etag, ReadOnlyMemory<byte> data, IReadOnlyList<PendingReminder> cleared,
+        CancellationToken cancellationToken) =>
         NotifyAsync(new CalendarObjectChange(CalendarObjectChangeKind.Written, collection.Ref.UserName, collection.Ref.Path, href,
-            collection.Kind == CollectionKind.Calendar, etag.Quoted, data), cancellationToken);
+            collection.Kind == CollectionKind.Calendar, etag.Quoted, data) { ClearedReminders = cleared }, cancellationToken);
 
-    public Task DeletedAsync(StoredCollection collection, string href, CancellationToken cancellationToken) =>
+    /// <param name="cleared">The firings the store's delete removed; empty for a MOVE source (they went with the object).</param>
+    public Task DeletedAsync(StoredCollection collection, string href, IReadOnlyList<PendingReminder> cleared, CancellationToken cancellationToken) =>
         NotifyAsync(new CalendarObjectChange(CalendarObjectChangeKind.Deleted, collection.Ref.UserName, collection.Ref.Path, href,
-            collection.Kind == CollectionKind.Calendar, null, ReadOnlyMemory<byte>.Empty), cancellationToken);
+            collection.Kind == CollectionKind.Calendar, null, ReadOnlyMemory<byte>.Empty) { ClearedReminders = cleared }, cancellationToken);
 
     public async Task NotifyAsync(CalendarObjectChange change, CancellationToken cancellationToken)
     {
@@ -39,13 +42,13 @@ internal sealed partial class ChangeNotifier(IReadOnlyList<ICalendarObjectObserv
         }
     }
 
-    public async Task CollectionDeletedAsync(CollectionRef collection, CancellationToken cancellationToken)
+    public async Task CollectionDeletedAsync(CollectionRef collection, IReadOnlyList<PendingReminder> cleared, CancellationToken cancellationToken)
     {
         foreach (var observer in observers)
         {
             try
             {
-                await observer.CollectionDeletedAsync(collection.UserName, collection.Path, cancellationToken);
+                await observer.CollectionDeletedAsync(collection.UserName, collection.Path, cleared, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -72,7 +75,7 @@ internal sealed partial class ChangeNotifier(IReadOnlyList<ICalendarObjectObserv
             var hrefs = result.Items.Select(s => s.Href).ToArray();
             foreach (var stored in await store.GetObjectsAsync(root, hrefs, cancellationToken))
             {
-                await WrittenAsync(collection, stored.Href, stored.ETag, stored.Data, cancellationToken);
+                await WrittenAsync(collection, stored.Href, stored.ETag, stored.Data, [], cancellationToken);
             }
             page = result.NextRequest(PageRequest.MaxLimit);
         }

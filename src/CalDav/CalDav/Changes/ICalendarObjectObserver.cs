@@ -1,3 +1,5 @@
+using AuroraTime.Storage.Contract;
+
 namespace AuroraTime.CalDav.CalDav.Changes;
 
 /// <summary>
@@ -20,7 +22,9 @@ public interface ICalendarObjectObserver
     /// A collection and everything in it is gone (DELETE, the source of a collection MOVE, or a
     /// collection replaced by an overwriting COPY/MOVE). No per-object Deleted calls are made for it.
     /// </summary>
-    Task CollectionDeletedAsync(string account, string collectionPath, CancellationToken cancellationToken);
+    /// <param name="clearedReminders">The planned firings the store removed with it, when the store reported them
+    /// (a DELETE); empty otherwise (a MOVE source's firings go with its objects).</param>
+    Task CollectionDeletedAsync(string account, string collectionPath, IReadOnlyList<PendingReminder> clearedReminders, CancellationToken cancellationToken);
 }
 
 public enum CalendarObjectChangeKind
@@ -44,4 +48,11 @@ public sealed record CalendarObjectChange(
     string Href,
     bool IsCalendarCollection,
     string? ETag,
-    ReadOnlyMemory<byte> Data);
+    ReadOnlyMemory<byte> Data)
+{
+    /// <summary>
+    /// The planned reminder firings the store removed in the same write (<see cref="WriteResult.ClearedReminders"/>):
+    /// of the replaced or deleted version, or of an overwritten MOVE/COPY target.
+    /// </summary>
+    public IReadOnlyList<PendingReminder> ClearedReminders { get; init; } = [];
+}

@@ -79,11 +79,11 @@ internal sealed class StoreCopyMoveMethod(CalDavService service, IDavMethodHandl
                 request.Http.Response.StatusCode = result.Outcome == StoreOutcome.Created ? 201 : 204;
                 if (isMove)
                 {
-                    await service.Notifier.DeletedAsync(source.Collection, source.Name, request.Aborted);
+                    await service.Notifier.DeletedAsync(source.Collection, source.Name, [], request.Aborted);
                 }
                 if (result.ETag is { } etag)
                 {
-                    await service.Notifier.WrittenAsync(target.Stored, name, etag, data, request.Aborted);
+                    await service.Notifier.WrittenAsync(target.Stored, name, etag, data, result.ClearedReminders, request.Aborted);
                 }
                 return true;
             case StoreOutcome.UidConflict:
@@ -111,11 +111,11 @@ internal sealed class StoreCopyMoveMethod(CalDavService service, IDavMethodHandl
         request.Http.Response.StatusCode = outcome == StoreOutcome.Created ? 201 : 204;
         if (replaces || outcome == StoreOutcome.Updated)
         {
-            await service.Notifier.CollectionDeletedAsync(target, request.Aborted);
+            await service.Notifier.CollectionDeletedAsync(target, [], request.Aborted);
         }
         if (isMove)
         {
-            await service.Notifier.CollectionDeletedAsync(source.Stored.Ref, request.Aborted);
+            await service.Notifier.CollectionDeletedAsync(source.Stored.Ref, [], request.Aborted);
         }
         await service.Notifier.TreeWrittenAsync(service.Store, target, request.Aborted);
         return true;

@@ -38,7 +38,7 @@ public sealed class CalendarObjectWriter
         var result = await _service.Store.PutObjectAsync(calendar.Ref.Object(href), prepared.Content!, precondition, cancellationToken);
         if (result.IsSuccess && result.ETag is { } written)
         {
-            await _service.Notifier.WrittenAsync(calendar, href, written, prepared.Content!.Data, cancellationToken);
+            await _service.Notifier.WrittenAsync(calendar, href, written, prepared.Content!.Data, result.ClearedReminders, cancellationToken);
         }
         return new CalendarWriteResult(null, result, prepared.Calendar);
     }
@@ -53,7 +53,7 @@ public sealed class CalendarObjectWriter
         var result = await _service.Store.DeleteObjectAsync(collection.Ref.Object(href), precondition, cancellationToken);
         if (result.IsSuccess)
         {
-            await _service.Notifier.DeletedAsync(collection, href, cancellationToken);
+            await _service.Notifier.DeletedAsync(collection, href, result.ClearedReminders, cancellationToken);
         }
         return result.Outcome;
     }
@@ -62,10 +62,11 @@ public sealed class CalendarObjectWriter
     /// <returns>Ok or NotFound.</returns>
     public async Task<StoreOutcome> DeleteCollectionAsync(CollectionRef collection, CancellationToken cancellationToken)
     {
-        var outcome = await _service.Store.DeleteCollectionAsync(collection, cancellationToken);
+        var cleared = new List<PendingReminder>();
+        var outcome = await _service.Store.DeleteCollectionAsync(collection, cancellationToken, cleared);
         if (outcome == StoreOutcome.Ok)
         {
-            await _service.Notifier.CollectionDeletedAsync(collection, cancellationToken);
+            await _service.Notifier.CollectionDeletedAsync(collection, cleared, cancellationToken);
         }
         return outcome;
     }

@@ -1,0 +1,164 @@
+using AuroraTime.Storage.Contract;
+using NodaTime;
+
+namespace AuroraTime.Storage.Tests.Contract;
+
+/// <summary>
+/// Writes report the planned firings they removed (<see cref="WriteResult.ClearedReminders"/>), so an
+/// external timer can delete exactly those schedules; MOVE carries firings and open deliveries along.
+/// </summary>
+public abstract partial class StoreContractTests
+{
+    private static readonly Instant EarlyFiring = Instant.FromUtc(2026, 2, 1, 8, 0);
+    private static readonly Instant LateFiring = Instant.FromUtc(2026, 2, 1, 9, 0);
+
+    private async Task<ETag> PutPlannedAsync(CollectionRef calendar, string href, string uid, params PendingReminder[] plan)
+    {
+        var tag = await PutNewAsync(calendar, href, Event(uid));
+        Assert.Equal(StoreOutcome.Ok, await Store.ReplacePendingRemindersAsync(calendar.Object(href), tag, plan));
+        return tag;
+    }
+
+    [Fact]
+    public async Task A_rewrite_reports_the_firings_it_cleared_and_a_new_object_or_an_unplanned_rewrite_reports_none()
+    {
+        await CreateAliceWithCalendarsAsync();
+        var created = await Store.PutObjectAsync(Work.Object("a.ics"), Event("a"), WritePrecondition.IfNoneMatchAny);
+        Assert.Empty(created.ClearedReminders);
+        Assert.Equal(StoreOutcome.Ok, await Store.ReplacePendingRemindersAsync(Work.Object("a.ics"), created.ETag!.Value,
+            [new PendingReminder("a/0", EarlyFiring), new PendingReminder("a/1", LateFiring)]));
+
+        var rewritten = await Store.PutObjectAsync(Work.Object("a.ics"), Event("a", "Edited"), WritePrecondition.None);
+
+        Assert.Equal(StoreOutcome.Updated, rewritten.Outcome);
+        Assert.Equal([new PendingReminder("a/0", EarlyFiring), new PendingReminder("a/1", LateFiring)], rewritten.ClearedReminders.OrderBy(r => r.DueAt));
+        Assert.Empty(await Store.GetPendingRemindersAsync(Work.Object("a.ics")));
+        Assert.Empty((await Store.PutObjectAsync(Work.Object("a.ics"), Event("a", "Again"), WritePrecondition.None)).ClearedReminders);
+    }
+
+    [Fact]
+    public async Task A_refused_rewrite_clears_nothing_and_reports_nothing()
+    {
+        await CreateAliceWithCalendarsAsync();
+        await PutPlannedAsync(Work, "a.ics", "a", new PendingReminder("a/0", EarlyFiring));
+
+        var refused = await Store.PutObjectAsync(Work.Object("a.ics"), Event("a", "Edited"), WritePrecondition.IfNoneMatchAny);
+
+        Assert.Equal(StoreOutcome.PreconditionFailed, refused.Outcome);
+        Assert.Empty(refused.ClearedReminders);
+        Assert.Single(await Store.GetPendingRemindersAsync(Work.Object("a.ics")));
+    }
+
+    [Fact]
+    public async Task A_delete_reports_the_firings_that_died_with_the_object()
+    {
+        await CreateAliceWithCalendarsAsync();
+        await PutPlannedAsync(Work, "a.ics", "a", new PendingReminder("a/0", EarlyFiring));
+
+        var deleted = await Store.DeleteObjectAsync(Work.Object("a.ics"), WritePrecondition.None);
+
+        Assert.Equal(StoreOutcome.Ok, deleted.Outcome);
+        Assert.Equal([new PendingReminder("a/0", EarlyFiring)], deleted.ClearedReminders);
+        Assert.Empty((await Store.ListDueRemindersAsync(Instant.MaxValue - Duration.FromDays(1), PageRequest.First(10))).Items);
+    }
+
+    [Fact]
+    public async Task A_move_carries_the_firings_along_and_reports_only_those_of_the_target_it_overwrote()
+    {
+        await CreateAliceWithCalendarsAsync();
+        await PutPlannedAsync(Work, "a.ics", "a", new PendingReminder("a/0", EarlyFiring));
+        await PutPlannedAsync(Home, "b.ics", "b", new PendingReminder("b/0", LateFiring));
+
+        var moved = await Store.MoveObjectAsync(Work.Object("a.ics"), Home.Object("b.ics"), WritePrecondition.None);
+
+        Assert.Equal(StoreOutcome.Updated, moved.Outcome);
+        Assert.Equal([new PendingReminder("b/0", LateFiring)], moved.ClearedReminders);
+        Assert.Equal([new PendingReminder("a/0", EarlyFiring)], await Store.GetPendingRemindersAsync(Home.Object("b.ics")));
+        var due = Assert.Single((await Store.ListDueRemindersAsync(Instant.MaxValue - Duration.FromDays(1), PageRequest.First(10))).Items);
+        Assert.Equal(new DueReminder(Home.Object("b.ics"), "a/0", EarlyFiring), due);
+
+        var renamed = await Store.MoveObjectAsync(Home.Object("b.ics"), Home.Object("c.ics"), WritePrecondition.IfNoneMatchAny);
+        Assert.Equal(StoreOutcome.Created, renamed.Outcome);
+        Assert.Empty(renamed.ClearedReminders);
+    }
+
+    [Fact]
+    public async Task A_collection_delete_hands_over_the_firings_of_every_object_in_its_tree()
+    {
+        await CreateAliceWithCalendarsAsync();
+        var nested = new CollectionRef(Alice, "work/team");
+        Assert.Equal(StoreOutcome.Created, await Store.CreateCollectionAsync(nested, CollectionKind.Calendar, new CollectionProperties()));
+        await PutPlannedAsync(Work, "a.ics", "a", new PendingReminder("a/0", EarlyFiring));
+        await PutPlannedAsync(nested, "b.ics", "b", new PendingReminder("b/0", LateFiring), new PendingReminder("b/1", EarlyFiring));
+        await PutPlannedAsync(Home, "c.ics", "c", new PendingReminder("c/0", LateFiring));
+
+        var cleared = new List<PendingReminder>();
+        Assert.Equal(StoreOutcome.Ok, await Store.DeleteCollectionAsync(Work, default, cleared));
+
+        Assert.Equal(["a/0", "b/0", "b/1"], cleared.Select(r => r.AlarmKey).Order(StringComparer.Ordinal));
+        Assert.Equal(LateFiring, cleared.Single(r => r.AlarmKey == "b/0").DueAt);
+        var left = Assert.Single((await Store.ListDueRemindersAsync(Instant.MaxValue - Duration.FromDays(1), PageRequest.First(10))).Items);
+        Assert.Equal("c/0", left.AlarmKey);
+
+        var none = new List<PendingReminder>();
+        Assert.Equal(StoreOutcome.NotFound, await Store.DeleteCollectionAsync(Work, default, none));
+        Assert.Empty(none);
+    }
+
+    [Fact]
+    public async Task A_moved_object_takes_its_open_and_failed_deliveries_along()
+    {
+        await CreateAliceWithCalendarsAsync();
+        await PutPlannedAsync(Work, "a.ics", "a", new PendingReminder("open", EarlyFiring), new PendingReminder("failed", LateFiring));
+        await Deliveries.ClaimForDeliveryAsync(new DueReminder(Work.Object("a.ics"), "open", EarlyFiring), "open-key", EarlyFiring);
+        await Deliveries.ClaimForDeliveryAsync(new DueReminder(Work.Object("a.ics"), "failed", LateFiring), "failed-key", LateFiring);
+        Assert.Equal(StoreOutcome.Ok, await Deliveries.FinishDeliveryAsync(Alice, "failed-key", "550 refused"));
+
+        Assert.True((await Store.MoveObjectAsync(Work.Object("a.ics"), Home.Object("moved.ics"), WritePrecondition.IfNoneMatchAny)).IsSuccess);
+
+        var open = Assert.Single(await Deliveries.ListDueDeliveriesAsync(LateFiring, 10));
+        Assert.Equal(new ReminderDelivery(Home.Object("moved.ics"), "open", EarlyFiring, "open-key", 1, EarlyFiring), open);
+        Assert.Equal("failed", Assert.Single(await Deliveries.ListFailedDeliveriesAsync(Alice, 10)).AlarmKey);
+        // Found again by idempotency key at the new place, and leasable there.
+        Assert.Equal(StoreOutcome.Ok, await Deliveries.DeferDeliveryAsync(Alice, "open-key", LateFiring, "451 later"));
+        var deferred = Assert.Single(await Deliveries.ListDueDeliveriesAsync(LateFiring, 10));
+        Assert.Equal(Home.Object("moved.ics"), deferred.Resource);
+        Assert.Equal(StoreOutcome.Ok, await Deliveries.LeaseDeliveryAsync(deferred, LateFiring + Duration.FromMinutes(5)));
+        Assert.Equal(StoreOutcome.Ok, await Deliveries.FinishDeliveryAsync(Alice, "open-key", failure: null));
+        Assert.Null(await Deliveries.NextDeliveryAttemptAsync());
+
+        // They still die with their object at its new place.
+        Assert.True((await Store.DeleteObjectAsync(Home.Object("moved.ics"), WritePrecondition.None)).IsSuccess);
+        Assert.Empty(await Deliveries.ListFailedDeliveriesAsync(Alice, 10));
+    }
+
+    [Fact]
+    public async Task A_move_over_an_object_with_deliveries_drops_the_target_deliveries()
+    {
+        await CreateAliceWithCalendarsAsync();
+        await PutPlannedAsync(Work, "a.ics", "a");
+        await PutPlannedAsync(Home, "b.ics", "b", new PendingReminder("b/0", EarlyFiring));
+        await Deliveries.ClaimForDeliveryAsync(new DueReminder(Home.Object("b.ics"), "b/0", EarlyFiring), "b-key", EarlyFiring);
+
+        Assert.True((await Store.MoveObjectAsync(Work.Object("a.ics"), Home.Object("b.ics"), WritePrecondition.None)).IsSuccess);
+
+        Assert.Empty(await Deliveries.ListDueDeliveriesAsync(LateFiring, 10));
+    }
+
+    [Fact]
+    public async Task A_moved_collection_takes_the_open_deliveries_of_its_objects_along()
+    {
+        await CreateAliceWithCalendarsAsync();
+        await PutPlannedAsync(Work, "a.ics", "a", new PendingReminder("open", EarlyFiring));
+        await Deliveries.ClaimForDeliveryAsync(new DueReminder(Work.Object("a.ics"), "open", EarlyFiring), "open-key", EarlyFiring);
+        var renamed = new CollectionRef(Alice, "office");
+
+        Assert.Equal(StoreOutcome.Created, await Store.MoveCollectionAsync(Work, renamed, overwrite: false));
+
+        var open = Assert.Single(await Deliveries.ListDueDeliveriesAsync(LateFiring, 10));
+        Assert.Equal(renamed.Object("a.ics"), open.Resource);
+        Assert.Equal(StoreOutcome.Ok, await Deliveries.LeaseDeliveryAsync(open, LateFiring));
+        Assert.Equal(StoreOutcome.Ok, await Deliveries.FinishDeliveryAsync(Alice, "open-key", failure: null));
+        Assert.Null(await Deliveries.NextDeliveryAttemptAsync());
+    }
+}
