@@ -3,6 +3,7 @@ using AuroraTime.Reminders.Email;
 using AuroraTime.Reminders.Reconciling;
 using AuroraTime.Reminders.Scheduling;
 using AuroraTime.Reminders.Tests.Scheduling;
+using AuroraTime.Storage.Contract;
 using AuroraTime.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
@@ -40,7 +41,7 @@ internal sealed class EventBridgeFixture : IAsyncDisposable
         var reconciler = new ReminderReconciler(node.Store, ReminderOptions.Default, new PlanChangeSignal(), Clock, sync);
         var dispatcher = new ReminderDispatcher(node.Store, reconciler, sender ?? Sender, ReminderOptions.Default, Clock, NullLogger.Instance);
         var handler = new SchedulerEventHandler(node.Store, dispatcher, Options, NullLogger.Instance, sync);
-        return new Instance(node with { Reconciler = reconciler }, handler);
+        return new Instance(node with { Reconciler = reconciler }, handler, sync);
     }
 
     /// <summary>Moves the clock to the schedule's at() time and fires it at <paramref name="instances"/> at once (one event each).</summary>
@@ -53,7 +54,24 @@ internal sealed class EventBridgeFixture : IAsyncDisposable
         return results.Select(r => r.Outcome).ToArray();
     }
 
+    /// <summary>
+    /// What a CalDAV PUT does: the store write, then the reconciler with the bytes, the new ETag and the
+    /// firings the write cleared (CalDavReminderObserver). Throws what the reconciler throws.
+    /// </summary>
+    public static async Task<ObjectRef> WriteAsync(Instance instance, string href, string icalendar)
+    {
+        var resource = SchedulerFixture.Calendar.Object(href);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(icalendar.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal));
+        var written = await instance.Node.Store.PutObjectAsync(resource, new ObjectContent(bytes, "text/calendar"), WritePrecondition.None);
+        Assert.True(written.IsSuccess);
+        await instance.Node.Reconciler.PlanWrittenAsync(resource, written.ETag!.Value, bytes, written.ClearedReminders, CancellationToken.None);
+        return resource;
+    }
+
+    /// <summary>The repair sweep of <paramref name="instance"/>'s Scheduler sync.</summary>
+    public ScheduleRepairSweep RepairSweep(Instance instance) => new(instance.Node.Store, instance.Sync, Clock, NullLogger.Instance);
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 
-    internal sealed record Instance(SchedulerFixture.Node Node, SchedulerEventHandler Events);
+    internal sealed record Instance(SchedulerFixture.Node Node, SchedulerEventHandler Events, EventBridgeScheduleSync Sync);
 }

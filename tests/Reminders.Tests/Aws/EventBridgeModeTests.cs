@@ -64,7 +64,7 @@ public sealed class EventBridgeModeTests
         await using var fixture = new EventBridgeFixture(Start);
         var server = await fixture.StartInstanceAsync(createAccount: true);
 
-        await SchedulerFixture.PutAsync(server.Node, "meeting.ics", Meeting("-PT1H"));
+        await EventBridgeFixture.WriteAsync(server, "meeting.ics", Meeting("-PT1H"));
 
         // 09:00 Berlin summer time is 07:00Z: alarms at 06:45Z and 06:00Z, one-time at() in UTC.
         Assert.Equal(2, fixture.Scheduler.Calls.Count);
@@ -81,25 +81,57 @@ public sealed class EventBridgeModeTests
             Assert.Matches("^[0-9a-zA-Z_.-]+$", schedule.Name);
         }
         var quarterBefore = fixture.Scheduler.Schedules.Values.Single(s => s.Expression == "at(2026-05-01T06:45:00)").Name;
+        var hourBefore = fixture.Scheduler.Schedules.Values.Single(s => s.Expression == "at(2026-05-01T06:00:00)").Name;
 
-        // A rewrite clears the object's stored plan (store contract), so the sync cannot see the old
-        // firings: it creates every new one, and Scheduler's 409 says the unchanged ones already exist.
+        // A rewrite that keeps the alarm times (a new title): the firings the store cleared are the
+        // firings planned again, so Scheduler is not called at all.
         fixture.Scheduler.Calls.Clear();
-        await SchedulerFixture.PutAsync(server.Node, "meeting.ics", Meeting("-PT1H"));
-        Assert.Equal(2, fixture.Scheduler.Calls.Count);
-        Assert.Equal(2, fixture.Scheduler.Schedules.Count);
+        await EventBridgeFixture.WriteAsync(server, "meeting.ics", Meeting("-PT1H").Replace("SUMMARY:Planning", "SUMMARY:Planning v2", StringComparison.Ordinal));
+        Assert.Empty(fixture.Scheduler.Calls);
 
-        // One alarm moved: a schedule for the new time joins; the old one stays until it fires, and then sends nothing.
-        await SchedulerFixture.PutAsync(server.Node, "meeting.ics", Meeting("-PT2H"));
-        Assert.Equal(["at(2026-05-01T05:00:00)", "at(2026-05-01T06:00:00)", "at(2026-05-01T06:45:00)"], fixture.Scheduler.Schedules.Values.Select(s => s.Expression).Order(StringComparer.Ordinal).ToList());
-        Assert.Contains(quarterBefore, fixture.Scheduler.Schedules.Keys);
-        var outdated = fixture.Scheduler.Schedules.Values.Single(s => s.Expression == "at(2026-05-01T06:00:00)").Name;
+        // One alarm moved: exactly its schedule is deleted and one for the new time created.
+        await EventBridgeFixture.WriteAsync(server, "meeting.ics", Meeting("-PT2H"));
         var twoHoursBefore = fixture.Scheduler.Schedules.Values.Single(s => s.Expression == "at(2026-05-01T05:00:00)").Name;
+        Assert.Equal(["delete " + hourBefore, "create " + twoHoursBefore], fixture.Scheduler.Calls);
+        Assert.Equal(new[] { quarterBefore, twoHoursBefore }.Order(StringComparer.Ordinal), fixture.Scheduler.Schedules.Keys.Order(StringComparer.Ordinal));
         Assert.Equal([DispatchOutcome.Sent], await fixture.FireAsync(twoHoursBefore, server));
-        Assert.Equal([DispatchOutcome.Stale], await fixture.FireAsync(outdated, server));
         Assert.Equal([DispatchOutcome.Sent], await fixture.FireAsync(quarterBefore, server));
         Assert.Equal(2, fixture.Sender.Sent.Count);
         Assert.Empty(fixture.Scheduler.Schedules);
+    }
+
+    [Fact]
+    public async Task A_create_that_fails_on_the_write_path_is_made_by_the_repair_sweep_and_the_reminder_is_sent_once()
+    {
+        await using var fixture = new EventBridgeFixture(Start);
+        var server = await fixture.StartInstanceAsync(createAccount: true);
+        fixture.Scheduler.FailNext = 1;
+
+        // The write is committed; the reconciler's Scheduler call fails (500) and the error goes to the
+        // change notifier's log. The plan is stored all the same, so the sweep can see the firing.
+        var failure = await Assert.ThrowsAsync<AwsServiceException>(() => EventBridgeFixture.WriteAsync(server, "weekly.ics", Weekly));
+        Assert.Equal("InternalServerException", failure.ErrorType);
+        Assert.Empty(fixture.Scheduler.Schedules);
+        var firing = Assert.Single(await server.Node.Store.GetPendingRemindersAsync(SchedulerFixture.Calendar.Object("weekly.ics")));
+        Assert.Equal(Utc("2026-04-06T06:45:00Z"), firing.DueAt);
+        var sweep = fixture.RepairSweep(server);
+
+        // Not yet within the sweep's horizon: nothing to do. Then within it: the schedule is created.
+        Assert.Equal(new ScheduleRepairResult(0, 0), await sweep.SweepAsync(CancellationToken.None));
+        fixture.Clock.AdvanceTo((firing.DueAt - ScheduleRepairSweep.Horizon + Duration.FromMinutes(1)).ToDateTimeOffset());
+        Assert.Equal(new ScheduleRepairResult(1, 1), await sweep.SweepAsync(CancellationToken.None));
+        var name = Assert.Single(fixture.Scheduler.Schedules.Keys);
+        Assert.Equal("at(2026-04-06T06:45:00)", fixture.Scheduler.Schedules[name].Expression);
+        // Idempotent: the next run finds it (409) and creates nothing.
+        Assert.Equal(new ScheduleRepairResult(1, 0), await sweep.SweepAsync(CancellationToken.None));
+        Assert.Single(fixture.Scheduler.Schedules);
+
+        Assert.Equal([DispatchOutcome.Sent], await fixture.FireAsync(name, server));
+        Assert.Equal([Utc("2026-04-06T06:45:00Z")], fixture.Sender.Sent.Select(s => s.At).ToList());
+        // The series rolled on: next week's firing is scheduled, and a sweep now finds nothing missing.
+        Assert.Equal("at(2026-04-13T06:45:00)", Assert.Single(fixture.Scheduler.Schedules.Values).Expression);
+        Assert.Equal(0, (await sweep.SweepAsync(CancellationToken.None)).Created);
+        Assert.Single(fixture.Sender.Sent);
     }
 
     [Fact]
@@ -132,8 +164,11 @@ public sealed class EventBridgeModeTests
         while (fixture.Scheduler.Schedules.Keys.FirstOrDefault() is { } name)
         {
             Assert.Single(fixture.Scheduler.Schedules); // only the next instance is ever scheduled
+            fixture.Scheduler.Calls.Clear();
             Assert.Equal([DispatchOutcome.Sent], await fixture.FireAsync(name, server));
             fired.Add(Instant.FromDateTimeOffset(fixture.Clock.GetUtcNow()));
+            // Rolling forward: one create for the next instance (none after the last), no delete (the fired one deleted itself).
+            Assert.Equal(fixture.Scheduler.Schedules.Keys.Select(k => "create " + k), fixture.Scheduler.Calls);
         }
 
         Assert.Equal([Utc("2026-04-06T06:45:00Z"), Utc("2026-04-13T06:45:00Z"), Utc("2026-04-20T06:45:00Z")], fired);

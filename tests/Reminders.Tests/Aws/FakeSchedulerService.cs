@@ -23,6 +23,9 @@ internal sealed class FakeSchedulerService
     /// <summary>How many of the next calls answer 429 ThrottlingException.</summary>
     public int ThrottleNext { get; set; }
 
+    /// <summary>How many of the next calls answer 500 InternalServerException.</summary>
+    public int FailNext { get; set; }
+
     /// <summary>The schedule as Scheduler keeps it: its at() expression and its input.</summary>
     internal sealed record Schedule(string Name, string Expression, string Input);
 
@@ -36,6 +39,12 @@ internal sealed class FakeSchedulerService
     private (HttpStatusCode, string) Answer(CapturedRequest request)
     {
         var name = Uri.UnescapeDataString(request.Uri.AbsolutePath["/schedules/".Length..]);
+        if (FailNext > 0)
+        {
+            FailNext--;
+            Calls.Enqueue("failed " + name);
+            return (HttpStatusCode.InternalServerError, "{\"__type\":\"InternalServerException\",\"Message\":\"Internal error\"}");
+        }
         if (ThrottleNext > 0)
         {
             ThrottleNext--;

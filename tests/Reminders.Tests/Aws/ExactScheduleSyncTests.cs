@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text;
+using AuroraTime.Reminders.Aws;
+
+namespace AuroraTime.Reminders.Tests.Aws;
+
+/// <summary>
+/// Issue 5 item 2 in the AWS mode, through the real server and real CalDAV requests: PUT, DELETE, MOVE
+/// and calendar deletion update exactly the Scheduler schedules that changed (the store reports the
+/// firings each write cleared), and the repair schedule's event creates a schedule whose create failed.
+/// </summary>
+public sealed class ExactScheduleSyncTests : IAsyncLifetime
+{
+    private readonly AwsModeHost host = new();
+
+    public Task InitializeAsync() => host.StartAsync();
+
+    public Task DisposeAsync() => host.DisposeAsync().AsTask();
+
+    private FakeSchedulerService Scheduler => host.Scheduler;
+
+    /// <summary>An event starting at <paramref name="start"/> (default 2030-06-01 09:00Z) with one DISPLAY alarm per trigger.</summary>
+    private static string Event(string uid, string summary = "Review", string start = "20300601T090000Z", params string[] triggers) =>
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\n" +
+        $"UID:{uid}\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:{start}\r\nDURATION:PT1H\r\nSUMMARY:{summary}\r\n" +
+        string.Concat((triggers.Length == 0 ? ["-PT15M", "-PT1H"] : triggers).Where(t => t.Length > 0)
+            .Select(t => $"BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:{t}\r\nEND:VALARM\r\n")) +
+        "END:VEVENT\r\nEND:VCALENDAR\r\n";
+
+    private static string Soon(int minutes) => DateTime.UtcNow.AddMinutes(minutes).ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task MakeCalendarAsync(string name)
+    {
+        using var client = host.Alice();
+        var made = await client.SendAsync(new HttpRequestMessage(new HttpMethod("MKCALENDAR"), $"/calendars/alice/{name}/"));
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+    }
+
+    private async Task PutAsync(string path, string body)
+    {
+        using var client = host.Alice();
+        var put = await client.PutAsync(path, new StringContent(body, Encoding.UTF8, "text/calendar"));
+        Assert.True(put.IsSuccessStatusCode, $"PUT {path} answered {(int)put.StatusCode}");
+    }
+
+    private async Task<HttpStatusCode> SendAsync(string method, string path, string? destination = null, bool overwrite = false)
+    {
+        using var client = host.Alice();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (destination is not null)
+        {
+            request.Headers.Add("Destination", destination);
+            request.Headers.Add("Overwrite", overwrite ? "T" : "F");
+        }
+        return (await client.SendAsync(request)).StatusCode;
+    }
+
+    private string NameAt(string expression) => Scheduler.Schedules.Values.Single(s => s.Expression == expression).Name;
+
+    private List<string> TakeCalls()
+    {
+        var calls = Scheduler.Calls.ToList();
+        Scheduler.Calls.Clear();
+        return calls;
+    }
+
+    [Fact]
+    public async Task A_PUT_that_changes_only_the_title_calls_Scheduler_not_at_all_and_one_that_moves_an_alarm_deletes_one_and_creates_one()
+    {
+        await MakeCalendarAsync("work");
+        await PutAsync("/calendars/alice/work/a.ics", Event("a"));
+        Assert.Equal(2, TakeCalls().Count(c => c.StartsWith("create ", StringComparison.Ordinal)));
+        var hourBefore = NameAt("at(2030-06-01T08:00:00)");
+
+        await PutAsync("/calendars/alice/work/a.ics", Event("a", summary: "Review (renamed)"));
+        Assert.Empty(TakeCalls());
+
+        await PutAsync("/calendars/alice/work/a.ics", Event("a", triggers: ["-PT15M", "-PT2H"]));
+        Assert.Equal(["delete " + hourBefore, "create " + NameAt("at(2030-06-01T07:00:00)")], TakeCalls());
+        Assert.Equal(["at(2030-06-01T07:00:00)", "at(2030-06-01T08:45:00)"], Scheduler.Schedules.Values.Select(s => s.Expression).Order(StringComparer.Ordinal));
+
+        // An edit that removes every alarm deletes what is left.
+        await PutAsync("/calendars/alice/work/a.ics", Event("a", triggers: [""]));
+        Assert.Equal(2, TakeCalls().Count(c => c.StartsWith("delete ", StringComparison.Ordinal)));
+        Assert.Empty(Scheduler.Schedules);
+    }
+
+    [Fact]
+    public async Task A_DELETE_deletes_the_schedules_of_its_firings_and_nothing_else()
+    {
+        await MakeCalendarAsync("work");
+        await PutAsync("/calendars/alice/work/a.ics", Event("a"));
+        await PutAsync("/calendars/alice/work/b.ics", Event("b", start: "20300602T090000Z"));
+        var ofA = Scheduler.Schedules.Values.Where(s => s.Expression.StartsWith("at(2030-06-01", StringComparison.Ordinal)).Select(s => "delete " + s.Name).ToList();
+        TakeCalls();
+
+        Assert.Equal(HttpStatusCode.NoContent, await SendAsync("DELETE", "/calendars/alice/work/a.ics"));
+
+        Assert.Equal(ofA.Order(StringComparer.Ordinal), TakeCalls().Order(StringComparer.Ordinal));
+        Assert.All(Scheduler.Schedules.Values, s => Assert.StartsWith("at(2030-06-02", s.Expression, StringComparison.Ordinal));
+        Assert.Equal(2, Scheduler.Schedules.Count);
+    }
+
+    [Fact]
+    public async Task A_MOVE_keeps_the_schedules_and_its_event_still_sends_and_a_MOVE_over_an_event_deletes_only_the_replaced_ones()
+    {
+        await MakeCalendarAsync("work");
+        await MakeCalendarAsync("home");
+        await PutAsync("/calendars/alice/work/a.ics", Event("a", start: Soon(16)));
+        await PutAsync("/calendars/alice/home/b.ics", Event("b"));
+        var ofB = Scheduler.Schedules.Values.Where(s => s.Expression.StartsWith("at(2030-", StringComparison.Ordinal)).Select(s => "delete " + s.Name).ToList();
+        TakeCalls();
+
+        Assert.Equal(HttpStatusCode.Created, await SendAsync("MOVE", "/calendars/alice/work/a.ics", "/calendars/alice/home/moved.ics"));
+        Assert.Empty(TakeCalls());
+
+        Assert.Equal(HttpStatusCode.NoContent, await SendAsync("MOVE", "/calendars/alice/home/moved.ics", "/calendars/alice/home/b.ics", overwrite: true));
+        Assert.Equal(ofB.Order(StringComparer.Ordinal), TakeCalls().Order(StringComparer.Ordinal));
+
+        // The schedule still names work/a.ics; the handler finds the firing at home/b.ics.
+        var fifteenBefore = Assert.Single(Scheduler.Schedules.Values);
+        Assert.Equal("{\"outcome\":\"Sent\"}", await host.PostEventAsync(Scheduler.Fire(fifteenBefore.Name)));
+        Assert.Single(Directory.GetFiles(host.Outbox, "*.eml"));
+    }
+
+    [Fact]
+    public async Task Deleting_a_calendar_deletes_the_schedules_of_every_event_in_it()
+    {
+        await MakeCalendarAsync("work");
+        await MakeCalendarAsync("home");
+        await PutAsync("/calendars/alice/work/a.ics", Event("a"));
+        await PutAsync("/calendars/alice/work/b.ics", Event("b", start: "20300602T090000Z"));
+        await PutAsync("/calendars/alice/home/c.ics", Event("c", start: "20300603T090000Z"));
+        var ofWork = Scheduler.Schedules.Values.Where(s => !s.Expression.StartsWith("at(2030-06-03", StringComparison.Ordinal)).Select(s => "delete " + s.Name).ToList();
+        Assert.Equal(4, ofWork.Count);
+        TakeCalls();
+
+        Assert.Equal(HttpStatusCode.NoContent, await SendAsync("DELETE", "/calendars/alice/work/"));
+
+        Assert.Equal(ofWork.Order(StringComparer.Ordinal), TakeCalls().Order(StringComparer.Ordinal));
+        Assert.Equal(2, Scheduler.Schedules.Count);
+    }
+
+    [Fact]
+    public async Task The_repair_schedule_event_creates_a_schedule_whose_create_failed_during_the_PUT()
+    {
+        await MakeCalendarAsync("work");
+        // Alarms 15 and 60 minutes before a start 30 minutes from now: the first is due within the
+        // sweep's horizon, the second is already past and not planned.
+        Scheduler.FailNext = 1;
+        await PutAsync("/calendars/alice/work/a.ics", Event("a", start: Soon(30)));
+        Assert.Empty(Scheduler.Schedules);
+
+        Assert.Equal("{\"examined\":1,\"created\":1}", await host.PostEventAsync(SchedulerEvent.RepairSweepInput));
+        Assert.Equal("{\"examined\":1,\"created\":0}", await host.PostEventAsync(SchedulerEvent.RepairSweepInput));
+
+        var schedule = Assert.Single(Scheduler.Schedules.Values);
+        Assert.Equal("{\"outcome\":\"Sent\"}", await host.PostEventAsync(Scheduler.Fire(schedule.Name)));
+        Assert.Equal("{\"examined\":0,\"created\":0}", await host.PostEventAsync(SchedulerEvent.RepairSweepInput));
+        Assert.Single(Directory.GetFiles(host.Outbox, "*.eml"));
+    }
+}
