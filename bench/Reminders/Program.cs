@@ -171,10 +171,10 @@ internal sealed class CountingSender : IReminderSender
 {
     public int Count { get; private set; }
 
-    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public Task<SendReceipt> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         Count++;
-        return Task.CompletedTask;
+        return Task.FromResult(SendReceipt.AllAccepted);
     }
 }
 

@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(5010, LogLevel.Warning, "Reminder {AlarmKey} attempt {Attempt} failed ({Reason}); next attempt at {NextAttempt}", EventName = "ReminderSendDeferred")]
     public static partial void SendDeferred(ILogger logger, string alarmKey, int attempt, string reason, string nextAttempt);
 
+    [LoggerMessage(5011, LogLevel.Warning, "Reminder {AlarmKey}: recipient {MaskedAddress} refused ({Reply}); sent to the others, not retried", EventName = "ReminderRecipientRefused")]
+    public static partial void RecipientRefused(ILogger logger, string alarmKey, string maskedAddress, string reply);
+
     [LoggerMessage(5005, LogLevel.Error, "Reminder scheduler pass failed; retrying shortly", EventName = "ReminderLoopFailed")]
     public static partial void LoopFailed(ILogger logger, Exception exception);
 }

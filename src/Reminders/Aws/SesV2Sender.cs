@@ -18,7 +18,8 @@ public sealed class SesV2Sender(AwsJsonClient client, string? configurationSetNa
 
     public static Uri DefaultEndpoint(string region) => new($"https://email.{region}.amazonaws.com/");
 
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    /// <summary>SendEmail with the raw message: SES accepts or refuses it as a whole.</summary>
+    public async Task<SendReceipt> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.Content.Length > MaxRawBytes)
@@ -47,6 +48,7 @@ public sealed class SesV2Sender(AwsJsonClient client, string? configurationSetNa
             throw new EmailDeliveryException(
                 $"SES refused the message: {(int)response.Status} {response.ErrorType}", response.ToException(), IsPermanent(response));
         }
+        return SendReceipt.AllAccepted;
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ public sealed class PickupFolderSender(string folder) : IReminderSender
 {
     public string Folder { get; } = folder;
 
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public async Task<SendReceipt> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         try
@@ -18,6 +18,7 @@ public sealed class PickupFolderSender(string folder) : IReminderSender
             var temporary = Path.Combine(Folder, name + ".tmp");
             await File.WriteAllBytesAsync(temporary, message.Content.ToArray(), cancellationToken).ConfigureAwait(false);
             File.Move(temporary, Path.Combine(Folder, name + ".eml"));
+            return SendReceipt.AllAccepted;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

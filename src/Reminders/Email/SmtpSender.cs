@@ -8,7 +8,10 @@ namespace AuroraTime.Reminders.Email;
 /// A small SMTP client (RFC 5321): EHLO, optional STARTTLS (RFC 3207) or implicit TLS (RFC 8314),
 /// AUTH PLAIN (RFC 4616) or LOGIN, MAIL/RCPT/DATA with dot-stuffing, QUIT. One connection per
 /// message; the whole exchange is bounded by <see cref="SmtpSettings.Timeout"/>, and a refusal
-/// (such as 535 for a wrong password) ends it at once with the server's reply.
+/// (such as 535 for a wrong password) ends it at once with the server's reply. A recipient the server
+/// refuses at RCPT does not stop the others (RFC 5321 section 3.3: the transaction goes on with the
+/// accepted ones); it comes back in the <see cref="SendReceipt"/>, and only when every recipient is
+/// refused does the send fail.
 /// </summary>
 public sealed class SmtpSender : IReminderSender
 {
@@ -23,7 +26,7 @@ public sealed class SmtpSender : IReminderSender
         certificates = new SmtpCertificatePolicy(settings);
     }
 
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public async Task<SendReceipt> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (settings.Security == SmtpSecurity.None && settings.User is { Length: > 0 } && !settings.AllowPlaintextAuthentication)
@@ -38,7 +41,7 @@ public sealed class SmtpSender : IReminderSender
         var tls = new TlsAttempt(certificates);
         try
         {
-            await SendCoreAsync(message, tls, timeout.Token).ConfigureAwait(false);
+            return await SendCoreAsync(message, tls, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -55,7 +58,7 @@ public sealed class SmtpSender : IReminderSender
         }
     }
 
-    private async Task SendCoreAsync(EmailMessage message, TlsAttempt tls, CancellationToken ct)
+    private async Task<SendReceipt> SendCoreAsync(EmailMessage message, TlsAttempt tls, CancellationToken ct)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(settings.Host, settings.Port, ct).ConfigureAwait(false);
@@ -83,9 +86,26 @@ public sealed class SmtpSender : IReminderSender
             await AuthenticateAsync(session, capabilities, user, settings.Password ?? string.Empty, ct).ConfigureAwait(false);
         }
         await session.CommandAsync($"MAIL FROM:<{message.EnvelopeFrom}>", 250, ct).ConfigureAwait(false);
+        var refused = new List<RefusedRecipient>();
         foreach (var recipient in message.Recipients)
         {
-            await session.CommandAsync($"RCPT TO:<{recipient}>", 250, ct).ConfigureAwait(false);
+            await session.WriteRawAsync(Encoding.UTF8.GetBytes($"RCPT TO:<{recipient}>\r\n"), ct).ConfigureAwait(false);
+            var (code, lines) = await session.ReadReplyAsync(ct).ConfigureAwait(false);
+            if (code is 250 or 251)
+            {
+                continue;
+            }
+            if (code is < 400 or >= 600)
+            {
+                throw new EmailDeliveryException($"unexpected SMTP RCPT reply: {code}");
+            }
+            refused.Add(new RefusedRecipient(recipient, code, RecipientMask.Scrub($"{code} {lines[^1]}", recipient)));
+        }
+        if (refused.Count == message.Recipients.Count)
+        {
+            // Nobody to send to. Permanent only if every refusal was (RFC 5321 section 4.2.1).
+            throw new EmailDeliveryException(
+                "SMTP RCPT refused: " + string.Join("; ", refused.Select(r => r.Reply)), permanent: refused.All(r => r.Permanent));
         }
         await session.CommandAsync("DATA", 354, ct).ConfigureAwait(false);
         await session.WriteRawAsync(DotStuff(message.Content.Span), ct).ConfigureAwait(false);
@@ -98,6 +118,7 @@ public sealed class SmtpSender : IReminderSender
         {
             // The message was accepted at the 250 above; a failed goodbye must not make it look unsent (and be sent again).
         }
+        return refused.Count == 0 ? SendReceipt.AllAccepted : new SendReceipt(refused);
     }
 
     /// <summary>One TLS handshake with the configured certificate policy, remembering why a certificate was refused.</summary>
@@ -195,8 +216,21 @@ public sealed class SmtpSender : IReminderSender
             await stream.FlushAsync(ct).ConfigureAwait(false);
         }
 
-        /// <summary>Reads one reply; lines "250-..." continue it, "250 ..." ends it.</summary>
+        /// <summary>Reads one reply and fails unless its code is <paramref name="expected"/>.</summary>
         public async Task<List<string>> ExpectAsync(int expected, CancellationToken ct, string? step = null)
+        {
+            var (code, lines) = await ReadReplyAsync(ct).ConfigureAwait(false);
+            if (code != expected)
+            {
+                // The server's text, never our command (it may carry credentials). RFC 5321
+                // section 4.2.1: 5yz is a permanent refusal, 4yz a transient one.
+                throw new EmailDeliveryException($"SMTP {step ?? "greeting"} refused: {code} {lines[^1]}", permanent: code >= 500);
+            }
+            return lines;
+        }
+
+        /// <summary>Reads one reply; lines "250-..." continue it, "250 ..." ends it.</summary>
+        public async Task<(int Code, List<string> Lines)> ReadReplyAsync(CancellationToken ct)
         {
             var lines = new List<string>();
             while (true)
@@ -209,13 +243,7 @@ public sealed class SmtpSender : IReminderSender
                 lines.Add(line.Length > 4 ? line[4..] : string.Empty);
                 if (line.Length == 3 || line[3] != '-')
                 {
-                    if (code != expected)
-                    {
-                        // The server's text, never our command (it may carry credentials). RFC 5321
-                        // section 4.2.1: 5yz is a permanent refusal, 4yz a transient one.
-                        throw new EmailDeliveryException($"SMTP {step ?? "greeting"} refused: {code} {lines[^1]}", permanent: code >= 500);
-                    }
-                    return lines;
+                    return (code, lines);
                 }
             }
         }

@@ -149,9 +149,10 @@ public sealed class ReminderDispatcher(
         var now = time.Now();
         var message = ReminderEmailComposer.Compose(
             current, options.OwnerAddress(owner.UserName), owner.Zone, options, now, key, options.EventLink(due.Resource));
+        SendReceipt receipt;
         try
         {
-            await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            receipt = await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
         catch (EmailDeliveryException e)
         {
@@ -171,13 +172,24 @@ public sealed class ReminderDispatcher(
             await deliveries.FinishDeliveryAsync(userName, key, $"attempt {attempt}: {e.Message}", cancellationToken).ConfigureAwait(false);
             return DispatchOutcome.SendFailed;
         }
-        Log.Sent(logger, due.AlarmKey, message.Recipients.Count);
+        Log.Sent(logger, due.AlarmKey, message.Recipients.Count - receipt.Refused.Count);
+        // Refused recipients are given up on at once, whatever their reply: a retry would resend the
+        // message to everybody who already has it. They are recorded as the delivery's failure.
+        var refusals = receipt.Refused.Count == 0 ? null : RefusalSummary(receipt, message.Recipients.Count);
+        foreach (var refused in receipt.Refused)
+        {
+            Log.RecipientRefused(logger, due.AlarmKey, RecipientMask.Mask(refused.Address), refused.Reply);
+        }
         if (Deliveries is { } done)
         {
-            await done.FinishDeliveryAsync(userName, key, failure: null, cancellationToken).ConfigureAwait(false);
+            await done.FinishDeliveryAsync(userName, key, refusals is null ? null : $"attempt {attempt}: {refusals}", cancellationToken).ConfigureAwait(false);
         }
         return DispatchOutcome.Sent;
     }
+
+    private static string RefusalSummary(SendReceipt receipt, int recipients) =>
+        $"sent to {recipients - receipt.Refused.Count} of {recipients} recipients; refused: "
+        + string.Join("; ", receipt.Refused.Select(r => RecipientMask.Mask(r.Address) + " " + r.Reply));
 
     /// <summary>
     /// Names one firing of one alarm instance: the alarm key carries the UID (not the href), so a

@@ -7,6 +7,7 @@
 #                          starttls offers STARTTLS (RFC 3207) and requires it before AUTH and MAIL;
 #                          implicit speaks TLS from the first byte (RFC 8314)
 #   --reply CODE           answer every RCPT with this reply instead of accepting (e.g. "451 4.3.0 try later")
+#   --refuse ADDRESS=REPLY answer RCPT for this one address with REPLY, accept the others (repeatable)
 # Prints "ready" once listening; stops when stdin closes.
 import argparse, json, os, ssl, sys
 from aiosmtpd.controller import Controller
@@ -21,7 +22,9 @@ parser.add_argument("--tls", choices=["starttls", "implicit"])
 parser.add_argument("--cert")
 parser.add_argument("--key")
 parser.add_argument("--reply")
+parser.add_argument("--refuse", action="append", default=[])
 args = parser.parse_args()
+refused = dict(item.split("=", 1) for item in args.refuse)
 
 def append(name, line):
     with open(os.path.join(args.outdir, name), "a") as f:
@@ -41,6 +44,8 @@ class Sink:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if args.reply:
             return args.reply
+        if address in refused:
+            return refused[address]
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

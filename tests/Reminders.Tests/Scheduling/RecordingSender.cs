@@ -18,7 +18,7 @@ internal sealed class RecordingSender(TimeProvider clock) : IReminderSender
 
     public ConcurrentQueue<Exception> Failures { get; } = new();
 
-    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public Task<SendReceipt> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         Attempts.Enqueue(now);
@@ -31,7 +31,7 @@ internal sealed class RecordingSender(TimeProvider clock) : IReminderSender
             throw failure;
         }
         Sent.Enqueue((now, message));
-        return Task.CompletedTask;
+        return Task.FromResult(SendReceipt.AllAccepted);
     }
 
     public static EmailDeliveryException Transient() => new("451 4.3.0 try again later");

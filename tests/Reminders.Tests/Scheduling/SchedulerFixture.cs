@@ -1,4 +1,5 @@
 using System.Text;
+using AuroraTime.Reminders.Email;
 using AuroraTime.Reminders.Reconciling;
 using AuroraTime.Reminders.Scheduling;
 using AuroraTime.Storage.Contract;
@@ -27,13 +28,19 @@ internal sealed class SchedulerFixture : IAsyncDisposable
 
     public ReminderOptions Options { get; set; } = ReminderOptions.Default;
 
+    /// <summary>The sender nodes use instead of <see cref="Sender"/> (a real SMTP client).</summary>
+    public IReminderSender? Transport { get; set; }
+
+    /// <summary>The dispatcher's logger (default: none).</summary>
+    public Microsoft.Extensions.Logging.ILogger Logger { get; set; } = NullLogger.Instance;
+
     public async Task<Node> StartNodeAsync()
     {
         var store = await SqliteStore.OpenAsync(new SqliteStoreOptions(Path.Combine(folder, "aurora.db"), Clock));
         stores.Add(store);
         var signal = new PlanChangeSignal();
         var reconciler = new ReminderReconciler(store, Options, signal, Clock);
-        var dispatcher = new ReminderDispatcher(store, reconciler, Sender, Options, Clock, NullLogger.Instance);
+        var dispatcher = new ReminderDispatcher(store, reconciler, Transport ?? Sender, Options, Clock, Logger);
         var scheduler = new ReminderScheduler(store, dispatcher, signal, Options, Clock, NullLogger<ReminderScheduler>.Instance);
         return new Node(store, reconciler, scheduler);
     }
