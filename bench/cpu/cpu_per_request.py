@@ -1,11 +1,14 @@
 #!/usr/bin/python3
 # Server CPU (utime+stime from /proc/PID/stat) per request for a few request kinds against a Release
 # `aurora serve` on a free loopback port. Usage: /usr/bin/python3 bench/cpu/cpu_per_request.py AURORA_EXE EMPTY_DATA_DIR
-# Best of 3 rounds of 300 after 300 warm-up requests (JIT); clock ticks are 10 ms, so rounds must be long.
+# Best of 3 rounds (300 requests, or 5-20 for whole-calendar ones) after 300 warm-up requests (JIT); clock ticks are 10 ms, so rounds must be long.
 import base64, http.client, os, socket, subprocess, sys, time, uuid
 exe, data = sys.argv[1], sys.argv[2]
 s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
 subprocess.run([exe, "user", "add", "bench", "--password-stdin", "--data", data], input=b"benchpass-123456\n", check=True, capture_output=True)
+# A full-scope feed of all bench's calendars, made before the server starts (the CLI and the server share the file).
+feed_out = subprocess.run([exe, "feed", "create", "bench", "--data", data], check=True, capture_output=True).stdout.decode()
+feed_path = "/feeds/" + feed_out.split("/feeds/")[1].split()[0]
 proc = subprocess.Popen([exe, "serve", "--urls", f"http://127.0.0.1:{port}", "--data", data], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 auth = "Basic " + base64.b64encode(b"bench:benchpass-123456").decode()
 def req(method, path, body=None, headers=None):
@@ -40,4 +43,10 @@ n_now = 1201  # objects written above: 300 warm-up + 900 measured PUTs + one.ics
 for i in range(2000 - n_now):
     req("PUT", f"/calendars/bench/default/f{i}.ics", ics(f"f{i}"), {"Content-Type": "text/calendar"})
 run("PROPFIND calendar Depth 1 (2000 objects)", 5, lambda i: req("PROPFIND", "/calendars/bench/default/", PROP, {"Depth": "1"}))
+# RFC 4791 7.8 calendar-query for the month every event above lies in, with calendar-data: 2000 single events.
+QUERY = (b'<?xml version="1.0"?><C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:prop><D:getetag/><C:calendar-data/></D:prop>'
+         b'<C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT"><C:time-range start="20270301T000000Z" end="20270401T000000Z"/>'
+         b'</C:comp-filter></C:comp-filter></C:filter></C:calendar-query>')
+run("calendar-query month with calendar-data (2000 matches)", 20, lambda i: req("REPORT", "/calendars/bench/default/", QUERY, {"Depth": "1", "Content-Type": "application/xml"}))
+run("feed, full scope (2000 events)", 20, lambda i: req("GET", feed_path))
 proc.terminate(); proc.wait()

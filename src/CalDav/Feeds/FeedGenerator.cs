@@ -143,8 +143,12 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
         return rendered.EventCount;
     }
 
+    /// <summary>One object's output: cut from the stored bytes when the scope shows them unchanged and they allow it, else parsed.</summary>
+    private static FeedObjectOutput Render(StoredObject stored, FeedLink link) =>
+        link.Scope == FeedScope.Full && StoredEventSlicer.TrySlice(stored.Data.Span) is { } sliced ? sliced : RenderParsed(stored, link);
+
     /// <summary>Parses, reduces to the link's scope and serialises one object: the work the cache saves.</summary>
-    private static FeedObjectOutput Render(StoredObject stored, FeedLink link)
+    internal static FeedObjectOutput RenderParsed(StoredObject stored, FeedLink link)
     {
         CalendarComponent parsed;
         List<CalendarComponent> events;

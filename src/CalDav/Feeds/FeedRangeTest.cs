@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using AuroraTime.CalDav.CalDav.Time;
 using AuroraTime.Ical.Model;
 using AuroraTime.Storage.Contract;
 
@@ -9,15 +11,14 @@ namespace AuroraTime.CalDav.Feeds;
 /// </summary>
 internal static class FeedRangeTest
 {
-    // The stored bounds enclose every instance (and alarm), widened for floating times, so when they lie in
-    // [start, end) each instance does too: it starts before the end and does not end before the start, which
-    // is an overlap for every row of the RFC 4791 section 9.9 table (a zero-length instance at the start
-    // included: start <= DTSTART < end).
-    public static bool BoundsLieInside(ObjectSummary summary, FeedWindow window) =>
-        summary.FirstOccurrence is { } first && summary.LastOccurrence is { } last
-        && first >= window.Start && last < window.End;
+    private static readonly FrozenSet<string> RecurrenceProperties =
+        FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID");
 
-    // Only then is there certainly an instance: a series can lose all of them to EXDATEs, an object
+    // Shared with calendar-query (StoredRangeShortcut), whose tests check it against the exact test.
+    public static bool BoundsLieInside(ObjectSummary summary, FeedWindow window) =>
+        StoredRangeShortcut.BoundsLieInside(summary, window.Start, window.End);
+
+    // Only then is there certainly an instance: a series (or a single DTSTART) can lose all of them to EXDATEs, an object
     // without VEVENT has none, and the exact test is left to decide those.
     public static bool HasOnlySingleInstanceEvents(CalendarComponent vcalendar)
     {
@@ -31,8 +32,8 @@ internal static class FeedRangeTest
             anyEvent = true;
             foreach (var property in component.Properties)
             {
-                if (property.Name.Equals("RRULE", StringComparison.OrdinalIgnoreCase)
-                    || property.Name.Equals("RDATE", StringComparison.OrdinalIgnoreCase))
+                // As in StoredRangeShortcut: EXDATE can remove DTSTART itself, and overrides go with their master.
+                if (RecurrenceProperties.Contains(property.Name))
                 {
                     return false;
                 }
