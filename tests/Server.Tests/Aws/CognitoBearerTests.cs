@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using AuroraTime.Server.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,11 +13,8 @@ namespace AuroraTime.Server.Tests.Aws;
 /// a JSON Web Token" requires (signature by the pool's JWKS, iss, exp, token_use, client_id), with real
 /// tokens from cognito-local. RFC 6750 section 3.1: a bad token gets 401 with error="invalid_token".
 /// </summary>
-[Collection(CognitoPool.Collection)]
-public sealed class CognitoBearerTests(CognitoPool pool)
+public sealed class CognitoBearerTests(CognitoPool pool) : CognitoServerTests(pool)
 {
-    private const string WhoAmI = "/api/test/whoami";
-
     [CognitoLocalFact]
     public async Task A_valid_access_token_signs_in_and_creates_the_account_on_first_use()
     {
@@ -26,8 +22,8 @@ public sealed class CognitoBearerTests(CognitoPool pool)
         Assert.Null(await StoreAccess.AccountAsync(data.Path, "alice"));
         await using var server = await StartAsync(data);
 
-        var (status, body, _) = await GetAsync(server, WhoAmI, pool.Alice.Access);
-        var again = await GetAsync(server, WhoAmI, pool.Alice.Access);
+        var (status, body, _) = await GetAsync(server, WhoAmI, Pool.Alice.Access);
+        var again = await GetAsync(server, WhoAmI, Pool.Alice.Access);
 
         Assert.Equal((HttpStatusCode.OK, "alice"), (status, body));
         Assert.Equal(HttpStatusCode.OK, again.Status);
@@ -40,12 +36,12 @@ public sealed class CognitoBearerTests(CognitoPool pool)
         using var data = new TempDataFolder();
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using var server = await StartAsync(data, clock);
-        Assert.Equal(HttpStatusCode.OK, (await GetAsync(server, WhoAmI, pool.Alice.Access)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(server, WhoAmI, Pool.Alice.Access)).Status);
 
         // cognito-local's access tokens live 24 hours; 60 s of clock skew are tolerated beyond that.
         clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(2));
 
-        await AssertInvalidTokenAsync(server, pool.Alice.Access);
+        await AssertInvalidTokenAsync(server, Pool.Alice.Access);
     }
 
     [CognitoLocalFact]
@@ -54,7 +50,7 @@ public sealed class CognitoBearerTests(CognitoPool pool)
         using var data = new TempDataFolder();
         await using var server = await StartAsync(data);
 
-        await AssertInvalidTokenAsync(server, pool.AliceViaOtherClient);
+        await AssertInvalidTokenAsync(server, Pool.AliceViaOtherClient);
     }
 
     [CognitoLocalFact]
@@ -63,7 +59,7 @@ public sealed class CognitoBearerTests(CognitoPool pool)
         using var data = new TempDataFolder();
         await using var server = await StartAsync(data);
 
-        await AssertInvalidTokenAsync(server, pool.AliceOfOtherPool);
+        await AssertInvalidTokenAsync(server, Pool.AliceOfOtherPool);
     }
 
     [CognitoLocalFact]
@@ -72,7 +68,7 @@ public sealed class CognitoBearerTests(CognitoPool pool)
         using var data = new TempDataFolder();
         await using var server = await StartAsync(data);
 
-        await AssertInvalidTokenAsync(server, pool.Alice.Id);
+        await AssertInvalidTokenAsync(server, Pool.Alice.Id);
     }
 
     [CognitoLocalFact]
@@ -80,7 +76,7 @@ public sealed class CognitoBearerTests(CognitoPool pool)
     {
         using var data = new TempDataFolder();
         await using var server = await StartAsync(data);
-        var parts = pool.Alice.Access.Split('.');
+        var parts = Pool.Alice.Access.Split('.');
         var claims = Encoding.UTF8.GetString(Base64UrlDecode(parts[1])).Replace("\"username\":\"alice\"", "\"username\":\"admin\"", StringComparison.Ordinal);
         Assert.Contains("\"admin\"", claims);
         var tampered = $"{parts[0]}.{Base64UrlEncode(Encoding.UTF8.GetBytes(claims))}.{parts[2]}";
@@ -95,7 +91,7 @@ public sealed class CognitoBearerTests(CognitoPool pool)
         using var data = new TempDataFolder();
         await using var server = await StartAsync(data);
 
-        var (status, _, _) = await GetAsync(server, WhoAmI, pool.CarolSmith);
+        var (status, _, _) = await GetAsync(server, WhoAmI, Pool.CarolSmith);
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Null(await StoreAccess.AccountAsync(data.Path, "carol smith"));
@@ -107,7 +103,7 @@ public sealed class CognitoBearerTests(CognitoPool pool)
         using var data = new TempDataFolder();
         await using var server = await StartAsync(data);
 
-        var (status, _, challenge) = await GetAsync(server, "/calendars/alice/", pool.Alice.Access);
+        var (status, _, challenge) = await GetAsync(server, "/calendars/alice/", Pool.Alice.Access);
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.StartsWith("Basic", challenge);
@@ -121,22 +117,13 @@ public sealed class CognitoBearerTests(CognitoPool pool)
     }
 
     private Task<WebApplication> StartAsync(TempDataFolder data, TimeProvider? clock = null) =>
-        TestHost.StartAsync(
-            data.Path,
-            new Dictionary<string, string?>
+        StartServerAsync(data, configure: builder =>
+        {
+            if (clock is not null)
             {
-                ["Auth:Cognito:Issuer"] = pool.Issuer,
-                ["Auth:Cognito:ClientId"] = pool.WebClientId,
-                ["Reminders:Enabled"] = "false",
-            },
-            builder =>
-            {
-                if (clock is not null)
-                {
-                    builder.Services.AddSingleton(clock);
-                }
-            },
-            app => app.MapGet(WhoAmI, (HttpContext context) => context.User.Identity?.Name ?? "(anonymous)"));
+                builder.Services.AddSingleton(clock);
+            }
+        });
 
     private static async Task<(HttpStatusCode Status, string Body, string Challenge)> GetAsync(WebApplication server, string path, string token)
     {

@@ -3,7 +3,6 @@ using AuroraTime.Server.Aws.Cognito;
 using AuroraTime.Server.Tests.Support;
 using AuroraTime.Server.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -13,11 +12,8 @@ namespace AuroraTime.Server.Tests.Aws;
 /// The web page's Cognito sign-in, end to end against cognito-local's hosted UI endpoints: authorization
 /// code flow (RFC 6749 section 4.1) with PKCE S256 (RFC 7636) and a browser-bound state (section 10.12).
 /// </summary>
-[Collection(CognitoPool.Collection)]
-public sealed class CognitoHostedSignInTests(CognitoPool pool)
+public sealed class CognitoHostedSignInTests(CognitoPool pool) : CognitoServerTests(pool)
 {
-    private const string WhoAmI = "/api/test/whoami";
-
     [CognitoLocalFact]
     public async Task Signing_in_through_the_hosted_UI_starts_a_web_session_that_opens_the_page_and_the_api()
     {
@@ -65,11 +61,11 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool)
         using var second = await client.GetAsync(CognitoHostedSignIn.StartPath);
 
         var query = QueryHelpers.ParseQuery(first.Headers.Location!.Query);
-        Assert.StartsWith(pool.HostedUi + "/oauth2/authorize?", first.Headers.Location.OriginalString);
+        Assert.StartsWith(Pool.HostedUi + "/oauth2/authorize?", first.Headers.Location.OriginalString);
         Assert.Equal("code", query["response_type"]);
         Assert.Equal("S256", query["code_challenge_method"]);
         Assert.Equal(43, query["code_challenge"].ToString().Length); // base64url of a SHA-256 digest
-        Assert.Equal(pool.WebClientId, query["client_id"]);
+        Assert.Equal(Pool.WebClientId, query["client_id"]);
         Assert.Equal(CognitoPool.PublicBaseUrl + CognitoHostedSignIn.CallbackPath, query["redirect_uri"]);
         Assert.NotEqual(query["state"], QueryHelpers.ParseQuery(second.Headers.Location!.Query)["state"]);
     }
@@ -119,7 +115,7 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool)
         var fields = query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString());
         fields["username"] = "alice";
         fields["password"] = CognitoPool.Password;
-        using var submitted = await browser.PostAsync(pool.HostedUi + "/oauth2/authorize", new FormUrlEncodedContent(fields));
+        using var submitted = await browser.PostAsync(Pool.HostedUi + "/oauth2/authorize", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Found, submitted.StatusCode);
         var back = submitted.Headers.Location!;
         Assert.StartsWith(CognitoPool.PublicBaseUrl + CognitoHostedSignIn.CallbackPath + "?", back.OriginalString);
@@ -144,15 +140,9 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool)
         response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
 
     private Task<WebApplication> StartAsync(TempDataFolder data) =>
-        TestHost.StartAsync(
-            data.Path,
-            new Dictionary<string, string?>
-            {
-                ["Auth:Cognito:Issuer"] = pool.Issuer,
-                ["Auth:Cognito:ClientId"] = pool.WebClientId,
-                ["Auth:Cognito:HostedUiDomain"] = pool.HostedUi,
-                ["PublicBaseUrl"] = CognitoPool.PublicBaseUrl,
-                ["Reminders:Enabled"] = "false",
-            },
-            map: app => app.MapGet(WhoAmI, (HttpContext context) => context.User.Identity?.Name ?? "(anonymous)"));
+        StartServerAsync(data, new Dictionary<string, string?>
+        {
+            ["Auth:Cognito:HostedUiDomain"] = Pool.HostedUi,
+            ["PublicBaseUrl"] = CognitoPool.PublicBaseUrl,
+        });
 }
