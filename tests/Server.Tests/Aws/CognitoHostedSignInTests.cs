@@ -1,6 +1,5 @@
 using System.Net;
 using AuroraTime.Server.Aws.Cognito;
-using AuroraTime.Server.Tests.Support;
 using AuroraTime.Server.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -17,8 +16,7 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool) : CognitoServerTe
     [CognitoLocalFact]
     public async Task Signing_in_through_the_hosted_UI_starts_a_web_session_that_opens_the_page_and_the_api()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
+        await using var server = await StartAsync();
         using var client = server.GetTestClient();
 
         var (callback, flowCookie) = await SignInAtHostedUiAsync(client);
@@ -40,8 +38,7 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool) : CognitoServerTe
     [CognitoLocalFact]
     public async Task The_sign_in_page_offers_the_hosted_UI_next_to_the_local_form()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
+        await using var server = await StartAsync();
         using var client = server.GetTestClient();
 
         var page = await client.GetStringAsync("/app/");
@@ -53,8 +50,7 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool) : CognitoServerTe
     [CognitoLocalFact]
     public async Task The_redirect_asks_for_a_code_with_PKCE_S256_and_a_fresh_state()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
+        await using var server = await StartAsync();
         using var client = server.GetTestClient();
 
         using var first = await client.GetAsync(CognitoHostedSignIn.StartPath);
@@ -73,8 +69,7 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool) : CognitoServerTe
     [CognitoLocalFact]
     public async Task A_callback_whose_state_belongs_to_another_browser_is_refused_without_a_token()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
+        await using var server = await StartAsync();
         using var client = server.GetTestClient();
         var (callback, _) = await SignInAtHostedUiAsync(client);
         using var otherBrowser = await client.GetAsync(CognitoHostedSignIn.StartPath);
@@ -90,8 +85,7 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool) : CognitoServerTe
     [CognitoLocalFact]
     public async Task A_code_cannot_be_used_twice()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
+        await using var server = await StartAsync();
         using var client = server.GetTestClient();
         var (callback, flowCookie) = await SignInAtHostedUiAsync(client);
         using var first = await SendAsync(client, callback, flowCookie);
@@ -139,8 +133,8 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool) : CognitoServerTe
     private static IEnumerable<string> AllSetCookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
 
-    private Task<WebApplication> StartAsync(TempDataFolder data) =>
-        StartServerAsync(data, new Dictionary<string, string?>
+    private Task<WebApplication> StartAsync() =>
+        StartServerAsync(new Dictionary<string, string?>
         {
             ["Auth:Cognito:HostedUiDomain"] = Pool.HostedUi,
             ["PublicBaseUrl"] = CognitoPool.PublicBaseUrl,
