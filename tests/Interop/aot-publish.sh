@@ -30,7 +30,7 @@ printf 'aot-password-1\n' | "$BIN" user add aot --password-stdin --data "$DATA" 
 PORT="$(free_port)"
 "$BIN" serve --urls "http://127.0.0.1:$PORT" --data "$DATA" > "$WORK/serve.log" 2>&1 &
 PID=$!
-wait_http "http://127.0.0.1:$PORT/healthz" 60 && pass "the AOT binary answers /healthz" || { cat "$WORK/serve.log"; fail "the AOT binary answers /healthz"; finish; }
+wait_http "http://127.0.0.1:$PORT/healthz" && pass "the AOT binary answers /healthz" || { cat "$WORK/serve.log"; fail "the AOT binary answers /healthz"; finish; }
 
 BASE="http://127.0.0.1:$PORT"; AUTH=(-u aot:aot-password-1)
 status() { curl -s -o "$WORK/body" -w '%{http_code}' "${AUTH[@]}" "$@"; }

@@ -47,8 +47,14 @@ for round in $(seq 1 "$ROUNDS"); do
   /usr/bin/python3 "$HERE/durability/put_writer.py" --port "$PORT" --calendar "$CALENDAR" --user "$USER_NAME" \
     --password "$PASSWORD" --prefix "r$round" --ledger "$WORK/ledger" --seconds 30 &
   writer=$!
-  # Kill once this round has a few dozen acknowledged writes (bounded wait), at a moment that varies by round.
-  for _ in $(seq 1 100); do (( $(acks) - before >= 40 + 25 * round )) && break; sleep 0.1; done
+  # Kill once this round has a few dozen acknowledged writes, at a moment that varies by round. The
+  # wait ends with the writer (it writes for 30 s), not after a fixed 10 s: on a loaded machine
+  # (load 40) the writers can need most of their time to start. 3 minutes only guard against a hang.
+  for _ in $(seq 1 1800); do
+    kill -0 "$writer" 2>/dev/null || break
+    (( $(acks) - before >= 40 + 25 * round )) && break
+    sleep 0.1
+  done
   kill -9 "$SERVER_PID"
   wait "$SERVER_PID" 2>/dev/null
   wait "$writer"

@@ -32,7 +32,8 @@ echo "== start LitmusHost"
 dotnet "$WORK/host/AuroraTime.WebDav.LitmusHost.dll" --urls "http://127.0.0.1:0" > "$WORK/host.log" 2>&1 &
 HOST_PID=$!
 URL=""
-for _ in $(seq 1 100); do
+# Up to 3 minutes, only against a hang: on a loaded CI machine (load 40) dotnet starts slowly.
+for _ in $(seq 1 900); do
   URL="$(sed -n 's/^listening on \(http:[^ ]*\)$/\1/p' "$WORK/host.log" | head -n1)"
   [ -n "$URL" ] && break
   kill -0 "$HOST_PID" 2>/dev/null || break

@@ -40,6 +40,12 @@ internal sealed class RuleExpansion
         _positions = new long[_plan.BySetPos.Length];
     }
 
+    /// <summary>
+    /// Candidate days and times examined so far: the work <see cref="RecurrenceLimits.MaxCandidates"/>
+    /// bounds. Tests read it to prove the bound without timing the run.
+    /// </summary>
+    public long CandidatesExamined => _candidates;
+
     public IEnumerable<LocalDateTime> Run()
     {
         var plan = _plan;

@@ -98,13 +98,19 @@ internal static class OracleTool
         }
     }
 
+    /// <summary>
+    /// Only against a hang: on a loaded CI machine (2 cores, load 40) a process gets a twentieth of a
+    /// core, and a probe that timed out would wrongly report the oracle missing.
+    /// </summary>
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromMinutes(2);
+
     private static string? PythonModuleMissing(string module, string package)
     {
         if (!File.Exists(Python))
         {
             return $"{Python} is not installed";
         }
-        var probe = Run(Python, ["-c", "import " + module], TimeSpan.FromSeconds(30));
+        var probe = Run(Python, ["-c", "import " + module], ProbeTimeout);
         return probe.ExitCode == 0 ? null : $"{package} is not installed for {Python} (apt-get install {package})";
     }
 
@@ -116,7 +122,7 @@ internal static class OracleTool
         }
         try
         {
-            return Run("node", ["--version"], TimeSpan.FromSeconds(30)).ExitCode == 0 ? null : "node does not run";
+            return Run("node", ["--version"], ProbeTimeout).ExitCode == 0 ? null : "node does not run";
         }
         catch (System.ComponentModel.Win32Exception)
         {

@@ -6,8 +6,10 @@ STARTED_PIDS=()
 
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
+# The default wait only guards against a server that never comes up: on a loaded CI machine (2 cores,
+# load 40) a start-up that takes 2 s alone can take a minute or more.
 wait_http() { # url [seconds]
-  local url="$1" deadline=$((SECONDS + ${2:-60}))
+  local url="$1" deadline=$((SECONDS + ${2:-180}))
   while ((SECONDS < deadline)); do
     curl -s -o /dev/null -m 2 "$url" && return 0
     sleep 0.2

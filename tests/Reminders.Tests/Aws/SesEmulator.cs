@@ -36,7 +36,8 @@ internal sealed class SesEmulator : IAsyncDisposable
         process.BeginErrorReadLine();
         var emulator = new SesEmulator(process, new Uri($"http://127.0.0.1:{port}/"));
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Only against a hang: node loading the emulator on a loaded CI machine (2 cores, load 40) is slow.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
         while (true)
         {
             try
@@ -53,7 +54,7 @@ internal sealed class SesEmulator : IAsyncDisposable
             if (DateTime.UtcNow >= deadline || process.HasExited)
             {
                 await emulator.DisposeAsync();
-                throw new InvalidOperationException("aws-ses-v2-local did not start within 30 s");
+                throw new InvalidOperationException("aws-ses-v2-local did not start within 2 minutes");
             }
             await Task.Delay(100);
         }

@@ -41,7 +41,8 @@ internal sealed class SmtpSink : IDisposable
         }
         var process = Process.Start(info)!;
         var ready = process.StandardOutput.ReadLineAsync();
-        if (!ready.Wait(TimeSpan.FromSeconds(20)) || ready.Result != "ready")
+        // Only against a hang: Python loading aiosmtpd on a loaded CI machine (2 cores, load 40) is slow.
+        if (!ready.Wait(TimeSpan.FromMinutes(2)) || ready.Result != "ready")
         {
             process.Kill(true);
             throw new InvalidOperationException("aiosmtpd did not start: " + process.StandardError.ReadToEnd());

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AuroraTime.Reminders.Email;
 using static AuroraTime.Reminders.Tests.Email.ReminderEmailTests;
 
@@ -110,14 +109,13 @@ public sealed class SmtpTransportTests : IDisposable
         }
         using var sink = StartTls("starttls");
         var settings = Settings(sink, SmtpSecurity.StartTls, password: "wrong") with { CertificateAuthorityFile = certificates.AuthorityFile };
-        var watch = Stopwatch.StartNew();
         var error = await FailsAsync(settings);
-        watch.Stop();
 
         Assert.Contains("535", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong", error.Message, StringComparison.Ordinal);
+        // At once rather than after the 30 s timeout, shown without timing it: a timeout ends in a
+        // transient "timed out" error, this is the permanent one with the server's reply.
         Assert.True(error.Permanent);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed} (the timeout is 30 s)");
         Assert.Equal(["PLAIN"], sink.AuthAttempts(succeeded: false));
         Assert.Empty(sink.Messages());
     }

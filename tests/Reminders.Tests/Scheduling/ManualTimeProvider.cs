@@ -8,6 +8,7 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock gate = new();
     private readonly List<ManualTimer> timers = [];
+    private readonly List<(DateTimeOffset DueAt, TaskCompletionSource Armed)> armWaiters = [];
     private DateTimeOffset now = start;
 
     public override DateTimeOffset GetUtcNow()
@@ -23,6 +24,34 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         var timer = new ManualTimer(this, callback, state);
         timer.Change(dueTime, period);
         return timer;
+    }
+
+    /// <summary>
+    /// Completes once a timer is set to fire at <paramref name="dueAt"/>: how a test knows that a
+    /// background loop went to sleep until that instant, instead of pausing for a guessed time.
+    /// </summary>
+    public Task WhenTimerArmedAsync(DateTimeOffset dueAt)
+    {
+        lock (gate)
+        {
+            if (timers.Any(t => t.DueAt == dueAt))
+            {
+                return Task.CompletedTask;
+            }
+            var armed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            armWaiters.Add((dueAt, armed));
+            return armed.Task;
+        }
+    }
+
+    /// <summary>Completes the waiters for <paramref name="dueAt"/>; called under the lock.</summary>
+    private void Armed(DateTimeOffset dueAt)
+    {
+        foreach (var waiter in armWaiters.Where(w => w.DueAt == dueAt).ToList())
+        {
+            waiter.Armed.TrySetResult();
+            armWaiters.Remove(waiter);
+        }
     }
 
     public void AdvanceTo(DateTimeOffset instant)
@@ -69,6 +98,10 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
                 if (!owner.timers.Contains(this))
                 {
                     owner.timers.Add(this);
+                }
+                if (DueAt is { } armedAt)
+                {
+                    owner.Armed(armedAt);
                 }
             }
             if (fireNow)

@@ -74,8 +74,10 @@ public class ReminderReconcilerTests
         Assert.Empty(fixture.Sender.Sent);
     }
 
+    // What planning a write costs (target 1 ms) is measured by bench/Reminders ("reconcile alone",
+    // and what reconciling adds to a PUT), not here: a timed bound fails on a loaded machine.
     [Fact]
-    public async Task Planning_a_typical_write_takes_about_a_millisecond()
+    public async Task Planning_the_same_write_again_and_again_keeps_one_firing()
     {
         await using var fixture = new SchedulerFixture(Utc("2026-01-01T00:00:00Z"));
         var node = await fixture.SetUpAsync();
@@ -84,20 +86,13 @@ public class ReminderReconcilerTests
         var written = await node.Store.PutObjectAsync(resource, new ObjectContent(bytes, "text/calendar"), WritePrecondition.None);
         for (var i = 0; i < 20; i++)
         {
-            await node.Reconciler.PlanWrittenAsync(resource, written.ETag!.Value, bytes, [], CancellationToken.None);
+            Assert.Equal(StoreOutcome.Ok, await node.Reconciler.PlanWrittenAsync(resource, written.ETag!.Value, bytes, [], CancellationToken.None));
         }
-        // The median of single writes, not the mean: on the shared 2-core machine a few writes stall
-        // behind other processes, and the mean then measures the machine rather than the planning.
-        const int Rounds = 200;
-        var times = new double[Rounds];
-        for (var i = 0; i < Rounds; i++)
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            await node.Reconciler.PlanWrittenAsync(resource, written.ETag!.Value, bytes, [], CancellationToken.None);
-            times[i] = watch.Elapsed.TotalMilliseconds;
-        }
-        Array.Sort(times);
-        // Generous bound; bench/Reminders measures the real number (typically well under 1 ms).
-        Assert.True(times[Rounds / 2] < 5, $"median {times[Rounds / 2]:F2} ms per write");
+
+        var pending = Assert.Single(await node.Store.GetPendingRemindersAsync(resource));
+        Assert.Equal(Utc("2026-03-01T09:50:00Z"), pending.DueAt);
+        Assert.True(await fixture.StepAsync(Utc("2027-01-01T00:00:00Z"), node));
+        Assert.Equal([Utc("2026-03-01T09:50:00Z")], fixture.Sender.Sent.Select(s => s.At));
+        Assert.False(await fixture.StepAsync(Utc("2027-01-01T00:00:00Z"), node));
     }
 }

@@ -126,28 +126,45 @@ public class ReminderSchedulerTests
     [Fact]
     public async Task The_background_loop_sleeps_until_the_firing_and_wakes_on_a_plan_change()
     {
+        // Each step waits for what the loop does (the timer it sets, the message it hands over), never
+        // for a guessed time, so the load of the machine cannot decide the outcome; the guard only
+        // ends a hang.
+        var hangGuard = TimeSpan.FromMinutes(2);
         await using var fixture = new SchedulerFixture(Start);
         var node = await fixture.SetUpAsync();
+        var maxSleep = fixture.Options.MaxSleep.ToTimeSpan();
+        var due = Utc("2026-01-05T07:45:00Z").ToDateTimeOffset();
+        var idle = fixture.Clock.WhenTimerArmedAsync(Start.ToDateTimeOffset() + maxSleep);
         await node.Scheduler.StartAsync(CancellationToken.None);
         try
         {
-            // Planned after the loop went to sleep with nothing to do: the change wakes it.
-            await SchedulerFixture.PutAsync(node, "weekly.ics", WeeklyBerlin);
-            var due = Utc("2026-01-05T07:45:00Z").ToDateTimeOffset();
+            await idle.WaitAsync(hangGuard); // nothing planned: asleep for the longest sleep
+            var idleAgain = fixture.Clock.WhenTimerArmedAsync(due - TimeSpan.FromMinutes(1) + maxSleep);
             fixture.Clock.AdvanceTo(due - TimeSpan.FromMinutes(1));
-            await Task.Delay(200);
+            await idleAgain.WaitAsync(hangGuard); // woke at the end of that sleep, still nothing planned
+
+            // Planned while the loop sleeps with nothing to do: the change wakes it, and it sleeps
+            // again until the firing a minute ahead instead of its longest sleep.
+            var asleepUntilDue = fixture.Clock.WhenTimerArmedAsync(due);
+            await SchedulerFixture.PutAsync(node, "weekly.ics", WeeklyBerlin);
+            await asleepUntilDue.WaitAsync(hangGuard);
             Assert.Empty(fixture.Sender.Sent);
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (fixture.Sender.Sent.IsEmpty && DateTime.UtcNow < deadline)
-            {
-                fixture.Clock.AdvanceTo(due);
-                await Task.Delay(20);
-            }
+
+            fixture.Clock.AdvanceTo(due);
+            await UntilAsync(() => !fixture.Sender.Sent.IsEmpty).WaitAsync(hangGuard);
             Assert.Equal([due], fixture.Sender.Sent.Select(s => s.At.ToDateTimeOffset()));
         }
         finally
         {
             await node.Scheduler.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        while (!condition())
+        {
+            await Task.Delay(10);
         }
     }
 

@@ -15,9 +15,16 @@ public class ApiHostFixture : IAsyncLifetime
     /// <summary>A view of the host signed in as a fresh user; dispose it at the end of the test.</summary>
     internal Task<ApiServer> ForTestAsync() => Host.ForNewUserAsync();
 
-    public async Task InitializeAsync() => Host = await ApiServer.StartAsync(Settings);
+    public async Task InitializeAsync()
+    {
+        Host = await ApiServer.StartAsync(Settings);
+        await PrepareAsync(Host);
+    }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>What the class's tests expect to find on the host before the first of them runs.</summary>
+    private protected virtual Task PrepareAsync(ApiServer host) => Task.CompletedTask;
 }
 
 /// <summary>The shared host with a small max-resource-size, for the 413 tests.</summary>
@@ -25,4 +32,13 @@ public sealed class SmallResourceApiHostFixture : ApiHostFixture
 {
     protected override IReadOnlyDictionary<string, string?>? Settings =>
         new Dictionary<string, string?> { ["Limits:MaxResourceBytes"] = "20000" };
+}
+
+/// <summary>
+/// The shared host with alice's calendar "work", for classes whose tests all use alice and never
+/// write (each checks that it stored nothing), so they cannot disturb each other.
+/// </summary>
+public sealed class WorkCalendarApiHostFixture : ApiHostFixture
+{
+    private protected override async Task PrepareAsync(ApiServer host) => await host.CreateCalendarAsync();
 }

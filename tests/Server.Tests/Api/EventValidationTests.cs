@@ -4,10 +4,10 @@ namespace AuroraTime.Server.Tests.Api;
 /// Field-level validation of events. The cases share one server: none of them may store anything,
 /// which each case checks, so they cannot disturb each other.
 /// </summary>
-public sealed class EventValidationTests(SharedApiServer fixture) : IClassFixture<SharedApiServer>
+public sealed class EventValidationTests(WorkCalendarApiHostFixture hostFixture) : IClassFixture<WorkCalendarApiHostFixture>
 {
     private const string Events = "/api/calendars/work/events";
-    private readonly SharedApiServer _fixture = fixture;
+    private readonly ApiServer _server = hostFixture.Host;
 
     [Theory]
     [InlineData("""{"start":"2026-12-01T09:00:00","timeZone":"Mars/Olympus"}""", "timeZone", "not a known time zone")]
@@ -23,10 +23,10 @@ public sealed class EventValidationTests(SharedApiServer fixture) : IClassFixtur
     [InlineData("""{"start":"2026-12-01T09:00:00Z","allDay":"yes"}""", "allDay", "wrong type")]
     public async Task Invalid_events_are_400_with_a_message_per_field_and_nothing_is_stored(string body, string field, string expected)
     {
-        var response = await _fixture.Server.PostAsync(Events, body);
+        var response = await _server.PostAsync(Events, body);
         Assert.Equal(400, response.Status);
         Assert.Equal("application/problem+json", response.MediaType);
         Assert.Contains(expected, response.FieldErrors(field), StringComparison.OrdinalIgnoreCase);
-        Assert.Empty((await _fixture.Server.GetAsync(Events)).Json!["items"]!.AsArray());
+        Assert.Empty((await _server.GetAsync(Events)).Json!["items"]!.AsArray());
     }
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using AuroraTime.Server.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,100 +13,89 @@ namespace AuroraTime.Server.Tests.Aws;
 /// a JSON Web Token" requires (signature by the pool's JWKS, iss, exp, token_use, client_id), with real
 /// tokens from cognito-local. RFC 6750 section 3.1: a bad token gets 401 with error="invalid_token".
 /// </summary>
-[Collection(CognitoPool.Collection)]
-public sealed class CognitoBearerTests(CognitoPool pool)
+public sealed class CognitoBearerTests(CognitoPool pool) : CognitoServerTests(pool)
 {
-    private const string WhoAmI = "/api/test/whoami";
-
     [CognitoLocalFact]
     public async Task A_valid_access_token_signs_in_and_creates_the_account_on_first_use()
     {
-        using var data = new TempDataFolder();
-        Assert.Null(await StoreAccess.AccountAsync(data.Path, "alice"));
-        await using var server = await StartAsync(data);
+        Assert.Null(await StoreAccess.AccountAsync(Data.Path, "alice"));
+        await using var server = await StartAsync();
 
-        var (status, body, _) = await GetAsync(server, WhoAmI, pool.Alice.Access);
-        var again = await GetAsync(server, WhoAmI, pool.Alice.Access);
+        var (status, body, _) = await GetAsync(server, WhoAmI, Pool.Alice.Access);
+        var again = await GetAsync(server, WhoAmI, Pool.Alice.Access);
 
         Assert.Equal((HttpStatusCode.OK, "alice"), (status, body));
         Assert.Equal(HttpStatusCode.OK, again.Status);
-        Assert.NotNull(await StoreAccess.AccountAsync(data.Path, "alice"));
+        Assert.NotNull(await StoreAccess.AccountAsync(Data.Path, "alice"));
     }
 
     [CognitoLocalFact]
     public async Task An_expired_token_is_refused()
     {
-        using var data = new TempDataFolder();
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        await using var server = await StartAsync(data, clock);
-        Assert.Equal(HttpStatusCode.OK, (await GetAsync(server, WhoAmI, pool.Alice.Access)).Status);
+        await using var server = await StartAsync(clock);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(server, WhoAmI, Pool.Alice.Access)).Status);
 
         // cognito-local's access tokens live 24 hours; 60 s of clock skew are tolerated beyond that.
         clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(2));
 
-        await AssertInvalidTokenAsync(server, pool.Alice.Access);
+        await AssertInvalidTokenAsync(server, Pool.Alice.Access);
     }
 
     [CognitoLocalFact]
     public async Task A_token_of_another_app_client_is_refused()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
+        await using var server = await StartAsync();
 
-        await AssertInvalidTokenAsync(server, pool.AliceViaOtherClient);
+        await AssertInvalidTokenAsync(server, Pool.AliceViaOtherClient);
     }
 
     [CognitoLocalFact]
     public async Task A_token_of_another_pool_is_refused_even_when_signed_by_a_known_key()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
+        await using var server = await StartAsync();
 
-        await AssertInvalidTokenAsync(server, pool.AliceOfOtherPool);
+        await AssertInvalidTokenAsync(server, Pool.AliceOfOtherPool);
     }
 
     [CognitoLocalFact]
     public async Task An_id_token_is_refused_because_the_api_takes_access_tokens()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
+        await using var server = await StartAsync();
 
-        await AssertInvalidTokenAsync(server, pool.Alice.Id);
+        await AssertInvalidTokenAsync(server, Pool.Alice.Id);
     }
 
     [CognitoLocalFact]
     public async Task A_token_whose_claims_were_changed_after_signing_is_refused()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
-        var parts = pool.Alice.Access.Split('.');
+        await using var server = await StartAsync();
+        var parts = Pool.Alice.Access.Split('.');
         var claims = Encoding.UTF8.GetString(Base64UrlDecode(parts[1])).Replace("\"username\":\"alice\"", "\"username\":\"admin\"", StringComparison.Ordinal);
         Assert.Contains("\"admin\"", claims);
         var tampered = $"{parts[0]}.{Base64UrlEncode(Encoding.UTF8.GetBytes(claims))}.{parts[2]}";
 
         await AssertInvalidTokenAsync(server, tampered);
-        Assert.Null(await StoreAccess.AccountAsync(data.Path, "admin"));
+        Assert.Null(await StoreAccess.AccountAsync(Data.Path, "admin"));
     }
 
     [CognitoLocalFact]
     public async Task A_cognito_user_name_that_cannot_be_an_account_name_gets_403()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
+        await using var server = await StartAsync();
 
-        var (status, _, _) = await GetAsync(server, WhoAmI, pool.CarolSmith);
+        var (status, _, _) = await GetAsync(server, WhoAmI, Pool.CarolSmith);
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
-        Assert.Null(await StoreAccess.AccountAsync(data.Path, "carol smith"));
+        Assert.Null(await StoreAccess.AccountAsync(Data.Path, "carol smith"));
     }
 
     [CognitoLocalFact]
     public async Task CalDAV_does_not_take_bearer_tokens_it_stays_on_Basic_with_app_passwords()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
+        await using var server = await StartAsync();
 
-        var (status, _, challenge) = await GetAsync(server, "/calendars/alice/", pool.Alice.Access);
+        var (status, _, challenge) = await GetAsync(server, "/calendars/alice/", Pool.Alice.Access);
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.StartsWith("Basic", challenge);
@@ -120,23 +108,14 @@ public sealed class CognitoBearerTests(CognitoPool pool)
         Assert.Equal("Bearer error=\"invalid_token\"", challenge);
     }
 
-    private Task<WebApplication> StartAsync(TempDataFolder data, TimeProvider? clock = null) =>
-        TestHost.StartAsync(
-            data.Path,
-            new Dictionary<string, string?>
+    private Task<WebApplication> StartAsync(TimeProvider? clock = null) =>
+        StartServerAsync(configure: builder =>
+        {
+            if (clock is not null)
             {
-                ["Auth:Cognito:Issuer"] = pool.Issuer,
-                ["Auth:Cognito:ClientId"] = pool.WebClientId,
-                ["Reminders:Enabled"] = "false",
-            },
-            builder =>
-            {
-                if (clock is not null)
-                {
-                    builder.Services.AddSingleton(clock);
-                }
-            },
-            app => app.MapGet(WhoAmI, (HttpContext context) => context.User.Identity?.Name ?? "(anonymous)"));
+                builder.Services.AddSingleton(clock);
+            }
+        });
 
     private static async Task<(HttpStatusCode Status, string Body, string Challenge)> GetAsync(WebApplication server, string path, string token)
     {

@@ -1,9 +1,7 @@
 using System.Net;
 using AuroraTime.Server.Aws.Cognito;
-using AuroraTime.Server.Tests.Support;
 using AuroraTime.Server.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -13,16 +11,12 @@ namespace AuroraTime.Server.Tests.Aws;
 /// The web page's Cognito sign-in, end to end against cognito-local's hosted UI endpoints: authorization
 /// code flow (RFC 6749 section 4.1) with PKCE S256 (RFC 7636) and a browser-bound state (section 10.12).
 /// </summary>
-[Collection(CognitoPool.Collection)]
-public sealed class CognitoHostedSignInTests(CognitoPool pool)
+public sealed class CognitoHostedSignInTests(CognitoPool pool) : CognitoServerTests(pool)
 {
-    private const string WhoAmI = "/api/test/whoami";
-
     [CognitoLocalFact]
     public async Task Signing_in_through_the_hosted_UI_starts_a_web_session_that_opens_the_page_and_the_api()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
+        await using var server = await StartAsync();
         using var client = server.GetTestClient();
 
         var (callback, flowCookie) = await SignInAtHostedUiAsync(client);
@@ -44,8 +38,7 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool)
     [CognitoLocalFact]
     public async Task The_sign_in_page_offers_the_hosted_UI_next_to_the_local_form()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
+        await using var server = await StartAsync();
         using var client = server.GetTestClient();
 
         var page = await client.GetStringAsync("/app/");
@@ -57,19 +50,18 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool)
     [CognitoLocalFact]
     public async Task The_redirect_asks_for_a_code_with_PKCE_S256_and_a_fresh_state()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
+        await using var server = await StartAsync();
         using var client = server.GetTestClient();
 
         using var first = await client.GetAsync(CognitoHostedSignIn.StartPath);
         using var second = await client.GetAsync(CognitoHostedSignIn.StartPath);
 
         var query = QueryHelpers.ParseQuery(first.Headers.Location!.Query);
-        Assert.StartsWith(pool.HostedUi + "/oauth2/authorize?", first.Headers.Location.OriginalString);
+        Assert.StartsWith(Pool.HostedUi + "/oauth2/authorize?", first.Headers.Location.OriginalString);
         Assert.Equal("code", query["response_type"]);
         Assert.Equal("S256", query["code_challenge_method"]);
         Assert.Equal(43, query["code_challenge"].ToString().Length); // base64url of a SHA-256 digest
-        Assert.Equal(pool.WebClientId, query["client_id"]);
+        Assert.Equal(Pool.WebClientId, query["client_id"]);
         Assert.Equal(CognitoPool.PublicBaseUrl + CognitoHostedSignIn.CallbackPath, query["redirect_uri"]);
         Assert.NotEqual(query["state"], QueryHelpers.ParseQuery(second.Headers.Location!.Query)["state"]);
     }
@@ -77,8 +69,7 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool)
     [CognitoLocalFact]
     public async Task A_callback_whose_state_belongs_to_another_browser_is_refused_without_a_token()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
+        await using var server = await StartAsync();
         using var client = server.GetTestClient();
         var (callback, _) = await SignInAtHostedUiAsync(client);
         using var otherBrowser = await client.GetAsync(CognitoHostedSignIn.StartPath);
@@ -94,8 +85,7 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool)
     [CognitoLocalFact]
     public async Task A_code_cannot_be_used_twice()
     {
-        using var data = new TempDataFolder();
-        await using var server = await StartAsync(data);
+        await using var server = await StartAsync();
         using var client = server.GetTestClient();
         var (callback, flowCookie) = await SignInAtHostedUiAsync(client);
         using var first = await SendAsync(client, callback, flowCookie);
@@ -119,7 +109,7 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool)
         var fields = query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString());
         fields["username"] = "alice";
         fields["password"] = CognitoPool.Password;
-        using var submitted = await browser.PostAsync(pool.HostedUi + "/oauth2/authorize", new FormUrlEncodedContent(fields));
+        using var submitted = await browser.PostAsync(Pool.HostedUi + "/oauth2/authorize", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Found, submitted.StatusCode);
         var back = submitted.Headers.Location!;
         Assert.StartsWith(CognitoPool.PublicBaseUrl + CognitoHostedSignIn.CallbackPath + "?", back.OriginalString);
@@ -143,16 +133,10 @@ public sealed class CognitoHostedSignInTests(CognitoPool pool)
     private static IEnumerable<string> AllSetCookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
 
-    private Task<WebApplication> StartAsync(TempDataFolder data) =>
-        TestHost.StartAsync(
-            data.Path,
-            new Dictionary<string, string?>
-            {
-                ["Auth:Cognito:Issuer"] = pool.Issuer,
-                ["Auth:Cognito:ClientId"] = pool.WebClientId,
-                ["Auth:Cognito:HostedUiDomain"] = pool.HostedUi,
-                ["PublicBaseUrl"] = CognitoPool.PublicBaseUrl,
-                ["Reminders:Enabled"] = "false",
-            },
-            map: app => app.MapGet(WhoAmI, (HttpContext context) => context.User.Identity?.Name ?? "(anonymous)"));
+    private Task<WebApplication> StartAsync() =>
+        StartServerAsync(new Dictionary<string, string?>
+        {
+            ["Auth:Cognito:HostedUiDomain"] = Pool.HostedUi,
+            ["PublicBaseUrl"] = CognitoPool.PublicBaseUrl,
+        });
 }

@@ -2,39 +2,46 @@ using AuroraTime.Server.Auth;
 using AuroraTime.Server.Cli;
 using AuroraTime.Server.Tests.Support;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AuroraTime.Server.Tests.Cli;
 
 public class ServeCommandTests
 {
-    /// <param name="expectOutput">Wait for the one-time password line rather than a fixed pause.</param>
-    private static async Task<(int Exit, string Out)> ServeUntilStartedAsync(string dataFolder, bool expectOutput)
+    /// <summary>
+    /// Runs <c>aurora serve</c> until its host has started, then stops it. The first-run step (which
+    /// prints the one-time password) runs before the host starts its services, so a hosted service's
+    /// start is the signal; no pause of a guessed length, which a loaded machine can outlast.
+    /// </summary>
+    private static async Task<(int Exit, string Out)> ServeUntilStartedAsync(string dataFolder)
     {
-        var text = new StringWriter();
-        var output = TextWriter.Synchronized(text);
-        var context = new CliContext(TextReader.Null, output, TextWriter.Null, CliRunner.FastHashing,
-            builder => builder.WebHost.UseTestServer());
+        var output = new StringWriter();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var context = new CliContext(TextReader.Null, TextWriter.Synchronized(output), TextWriter.Null, CliRunner.FastHashing,
+            builder =>
+            {
+                builder.WebHost.UseTestServer();
+                builder.Services.AddHostedService(_ => new StartedSignal(started));
+            });
         using var stop = new CancellationTokenSource();
         var run = AuroraCli.RunAsync(["serve", "--data", dataFolder], context, stop.Token);
-        // Started once the store file exists and the first-run step has printed (or skipped) its line.
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!run.IsCompleted && DateTime.UtcNow < deadline
-               && (expectOutput ? !Snapshot(text, output).Contains('\n') : !File.Exists(Path.Combine(dataFolder, "aurora.db"))))
-        {
-            await Task.Delay(50);
-        }
-        await Task.Delay(500);
+        // Only against a hang: the run ends (an error) or starts.
+        await Task.WhenAny(run, started.Task).WaitAsync(TimeSpan.FromMinutes(2));
         await stop.CancelAsync();
-        return (await run, Snapshot(text, output));
+        var exit = await run;
+        return (exit, output.ToString());
     }
 
-    /// <summary>Reads the text under the writer's lock, so a line being written is not torn.</summary>
-    private static string Snapshot(StringWriter text, TextWriter synchronizedWriter)
+    private sealed class StartedSignal(TaskCompletionSource started) : IHostedService
     {
-        lock (synchronizedWriter)
+        public Task StartAsync(CancellationToken cancellationToken)
         {
-            return text.ToString();
+            started.TrySetResult();
+            return Task.CompletedTask;
         }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     [Fact]
@@ -42,8 +49,8 @@ public class ServeCommandTests
     {
         using var data = new TempDataFolder();
 
-        var first = await ServeUntilStartedAsync(data.Path, expectOutput: true);
-        var second = await ServeUntilStartedAsync(data.Path, expectOutput: false);
+        var first = await ServeUntilStartedAsync(data.Path);
+        var second = await ServeUntilStartedAsync(data.Path);
 
         Assert.Equal(ExitCodes.Ok, first.Exit);
         Assert.True(first.Out.Trim().Length > 0, "no output: [" + first.Out + "]");
