@@ -48,8 +48,47 @@ internal static class SummaryJsonRows
             throw Malformed();
         }
 
+        if (!IsInHrefOrder(items))
+        {
+            items.Sort((a, b) => CompareAsUtf8(a.Href, b.Href));
+        }
+
         return items;
     }
+
+    private static bool IsInHrefOrder(List<ObjectSummary> items)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (CompareAsUtf8(items[i - 1].Href, items[i].Href) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The order of SQLite's BINARY collation (memcmp of UTF-8), which is code point order. It differs
+    /// from ordinal UTF-16 only where a surrogate meets U+E000..U+FFFF, so surrogates are moved above
+    /// that block before comparing; paging by <c>href &gt; $after</c> relies on SQLite's order.
+    /// </summary>
+    internal static int CompareAsUtf8(string a, string b)
+    {
+        var length = Math.Min(a.Length, b.Length);
+        for (var i = 0; i < length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return InCodePointOrder(a[i]) - InCodePointOrder(b[i]);
+            }
+        }
+
+        return a.Length - b.Length;
+    }
+
+    private static int InCodePointOrder(char c) => c >= 0xD800 ? (c >= 0xE000 ? c - 0x800 : c + 0x2000) : c;
 
     private static Instant? ToInstant(long? ticks) => ticks is { } t ? Instant.FromUnixTimeTicks(t) : null;
 
