@@ -2,7 +2,8 @@
 # Before/after on a loaded machine: two `aurora serve` builds side by side, each seeded with the same
 # N events (bench/peers/workload.py), then request kinds alternate between them round by round so load
 # from other processes hits both alike. Prints per kind the median server CPU ms per request (utime+stime,
-# /proc/PID/stat) of each build and their ratio.
+# /proc/PID/stat) of each build and their ratio. Caveat seen at load 25-30: the build started first
+# measured cheaper in both orders (19-22 vs 28-58 ms for PROPFIND), so run both orders and compare.
 # Usage: /usr/bin/python3 bench/cpu/ab_read_path.py EXE_A EXE_B [N] [ROUNDS] [KINDS, comma-separated]
 import base64, os, socket, statistics, subprocess, sys, tempfile, time
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "peers"))
