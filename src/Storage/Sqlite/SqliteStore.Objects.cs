@@ -54,9 +54,28 @@ public sealed partial class SqliteStore
     public Task<Page<ObjectSummary>> ListObjectsAsync(CollectionRef collection, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collection);
-        return ReadPageAsync(page, session => session.Command(
-                $"SELECT {SummaryColumns} FROM objects o {InCollection} AND o.href > $after ORDER BY o.href LIMIT $limit")
-            .WithCollection(collection), ReadSummary, summary => summary.Href, cancellationToken);
+        ArgumentNullException.ThrowIfNull(page);
+        var limit = page.CheckedLimit;
+        cancellationToken.ThrowIfCancellationRequested();
+        // The page comes back as one JSON text built by SQLite (SummaryJsonRows says why), one row
+        // beyond the limit revealing a next page, as in ReadPageAsync. group_concat of json_array texts
+        // rather than json_group_array(... ORDER BY): that reparsed every row and sorted them again
+        // in a temporary b-tree (perf); group_concat's order is not promised, so the reader checks it.
+        return Task.FromResult(Read(session =>
+        {
+            using var reader = session.Command(
+                    $"SELECT '[' || coalesce(group_concat(row, ','), '') || ']' FROM (SELECT {SummaryJsonRows.ArrayOfColumns} AS row " +
+                    $"FROM objects o {InCollection} AND o.href > $after ORDER BY o.href LIMIT $limit)")
+                .WithCollection(collection).With("$after", page.After ?? "").With("$limit", limit + 1).ExecuteReader();
+            var items = reader.Read() ? SummaryJsonRows.Read(reader.GetFieldValue<byte[]>(0)) : [];
+            if (items.Count <= limit)
+            {
+                return new Page<ObjectSummary>(items, null);
+            }
+
+            items.RemoveAt(limit);
+            return new Page<ObjectSummary>(items, items[^1].Href);
+        }));
     }
 
     public Task<Page<StoredObject>> FindObjectsInRangeAsync(CollectionRef collection, TimeRangeQuery query, PageRequest page, CancellationToken cancellationToken = default)

@@ -165,6 +165,29 @@ public abstract partial class StoreContractTests
         Assert.Empty((await Store.ListObjectsAsync(Home, PageRequest.First(10))).Items);
     }
 
+    [Fact]
+    public async Task Listing_objects_gives_each_summary_exactly_as_a_get_does_with_unusual_names_and_missing_metadata()
+    {
+        // The SQLite listing travels as JSON text (SummaryJsonRows): names JSON must escape, non-ASCII
+        // and absent UID, component and bounds must come back unchanged.
+        await CreateAliceWithCalendarsAsync();
+        string[] hrefs = ["a \"quoted\" name.ics", "back\\slash.ics", "caf\u00e9 \ud83d\udcc5.ics", "plain.ics"];
+        var first = Instant.FromUtc(2026, 2, 1, 10, 0);
+        await PutNewAsync(Work, hrefs[0], Event("uid-q", "Q", first, Instant.FromUtc(2026, 2, 1, 11, 0)));
+        await PutNewAsync(Work, hrefs[1], Event("uid-b", "B", first, null));
+        await PutNewAsync(Work, hrefs[2], Event("uid-c", "C"));
+        await Store.PutObjectAsync(Work.Object(hrefs[3]), new ObjectContent(Encoding.UTF8.GetBytes("just bytes"), "text/plain"), WritePrecondition.None);
+
+        var listed = (await Store.ListObjectsAsync(Work, PageRequest.First(10))).Items;
+
+        Assert.Equal(hrefs.Order(StringComparer.Ordinal), listed.Select(s => s.Href));
+        foreach (var summary in listed)
+        {
+            Assert.Equal((await Store.GetObjectAsync(Work.Object(summary.Href)))!.Summary, summary);
+        }
+        Assert.Null(listed.Single(s => s.Href == "plain.ics").Uid);
+    }
+
     public static TheoryData<string, bool> RangeCases => new()
     {
         // Query window: 2026-03-01T00:00Z .. 2026-03-08T00:00Z (inclusive prefilter).
