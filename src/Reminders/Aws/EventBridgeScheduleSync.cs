@@ -15,9 +15,9 @@ namespace AuroraTime.Reminders.Aws;
 /// <remarks>
 /// A rewrite (PUT), deletion or overwriting MOVE/COPY clears the object's stored firings in the store's
 /// own transaction and reports them (<see cref="WriteResult.ClearedReminders"/>); the reconciler passes
-/// them as the "before", so exactly the dropped schedules are deleted. Two objects of one account holding
-/// the same UID share alarm keys and therefore schedule names; deleting one's schedule can take the
-/// other's, which <see cref="ScheduleRepairSweep"/> creates again before it is due.
+/// them as the "before", so exactly the dropped schedules are deleted. Names include the calendar
+/// (<see cref="ScheduleNames"/>), so copies of one UID in two calendars have separate schedules, and a
+/// MOVE to another calendar deletes the schedules named after the old one and creates new ones.
 /// </remarks>
 public sealed class EventBridgeScheduleSync(SchedulerClient scheduler, EventBridgeOptions options, TimeProvider time, ILogger logger) : IPendingReminderListener
 {
@@ -30,9 +30,9 @@ public sealed class EventBridgeScheduleSync(SchedulerClient scheduler, EventBrid
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        var user = resource.Collection.UserName;
-        var oldNames = before.Select(p => ScheduleNames.For(user, p.AlarmKey, p.DueAt)).ToHashSet(StringComparer.Ordinal);
-        var newNames = after.ToDictionary(p => ScheduleNames.For(user, p.AlarmKey, p.DueAt), StringComparer.Ordinal);
+        var collection = resource.Collection;
+        var oldNames = before.Select(p => ScheduleNames.For(collection, p.AlarmKey, p.DueAt)).ToHashSet(StringComparer.Ordinal);
+        var newNames = after.ToDictionary(p => ScheduleNames.For(collection, p.AlarmKey, p.DueAt), StringComparer.Ordinal);
 
         foreach (var name in oldNames.Where(n => !newNames.ContainsKey(n)))
         {
@@ -45,10 +45,10 @@ public sealed class EventBridgeScheduleSync(SchedulerClient scheduler, EventBrid
         }
     }
 
-    public async Task PendingRemovedAsync(string userName, IReadOnlyList<PendingReminder> removed, CancellationToken cancellationToken)
+    public async Task PendingRemovedAsync(CollectionRef collection, IReadOnlyList<PendingReminder> removed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(removed);
-        foreach (var name in removed.Select(p => ScheduleNames.For(userName, p.AlarmKey, p.DueAt)).Distinct(StringComparer.Ordinal))
+        foreach (var name in removed.Select(p => ScheduleNames.For(collection, p.AlarmKey, p.DueAt)).Distinct(StringComparer.Ordinal))
         {
             await DeleteAsync(name, ScheduleNames.OneOffToken(name), cancellationToken).ConfigureAwait(false);
         }

@@ -57,9 +57,11 @@ public sealed class SchedulerEventHandler(
 
     /// <summary>
     /// The firing as the store has it now. The schedule names the object where it was when scheduled;
-    /// a MOVE keeps the firing (and its schedule name) but changes the href, so when the object is not
-    /// there the account's matching due firing is looked up. Not found: the original, which the
-    /// dispatcher reports as gone.
+    /// a MOVE within the calendar keeps the firing (and its schedule name) but changes the href, so when
+    /// the object is not there the calendar's matching due firing is looked up. Only the same calendar:
+    /// another calendar may hold a copy of the UID with the same alarm keys (RFC 4791 section 5.3.2),
+    /// which has its own schedule, and a MOVE to another calendar got new schedules. Not found: the
+    /// original, which the dispatcher reports as gone.
     /// </summary>
     private async Task<DueReminder> LocateAsync(DueReminder due, CancellationToken cancellationToken)
     {
@@ -74,7 +76,7 @@ public sealed class SchedulerEventHandler(
             var match = found.Items.FirstOrDefault(d =>
                 d.DueAt == due.DueAt
                 && string.Equals(d.AlarmKey, due.AlarmKey, StringComparison.Ordinal)
-                && string.Equals(d.Resource.Collection.UserName, due.Resource.Collection.UserName, StringComparison.Ordinal));
+                && d.Resource.Collection == due.Resource.Collection);
             if (match is not null)
             {
                 return match;

@@ -15,6 +15,9 @@ public interface IPendingReminderListener
     /// <param name="plannedFrom">ETag of the object version the new plan was computed from.</param>
     Task PendingChangedAsync(ObjectRef resource, ETag plannedFrom, IReadOnlyList<PendingReminder> before, IReadOnlyList<PendingReminder> after, CancellationToken cancellationToken);
 
-    /// <summary>Firings of <paramref name="userName"/>'s objects that a committed delete removed (object or collection): nothing replaces them.</summary>
-    Task PendingRemovedAsync(string userName, IReadOnlyList<PendingReminder> removed, CancellationToken cancellationToken);
+    /// <summary>
+    /// Firings of objects in <paramref name="collection"/> that a committed delete removed (object or
+    /// collection), or that a MOVE carried out of it to another collection: nothing there replaces them.
+    /// </summary>
+    Task PendingRemovedAsync(CollectionRef collection, IReadOnlyList<PendingReminder> removed, CancellationToken cancellationToken);
 }

@@ -40,8 +40,36 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
     /// </summary>
     /// <param name="cleared">The firings the write removed (<see cref="WriteResult.ClearedReminders"/>).</param>
     /// <returns>As <see cref="SaveAsync"/>; Ok without a store call for an empty plan.</returns>
-    public async Task<StoreOutcome> PlanWrittenAsync(ObjectRef resource, ETag etag, ReadOnlyMemory<byte> data, IReadOnlyList<PendingReminder> cleared,
-        CancellationToken cancellationToken)
+    public Task<StoreOutcome> PlanWrittenAsync(ObjectRef resource, ETag etag, ReadOnlyMemory<byte> data, IReadOnlyList<PendingReminder> cleared,
+        CancellationToken cancellationToken) =>
+        PlanAsync(resource, etag, data, cleared, carriedAreTimed: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="PlanWrittenAsync"/> for the target of a MOVE from <paramref name="movedFrom"/>. The
+    /// store carried the object's firings along; when the calendar changed, the listener's timers for
+    /// them belong to the old calendar (their names include it), so they are removed there and the whole
+    /// plan is created anew here. A MOVE within one calendar keeps its timers.
+    /// </summary>
+    public async Task<StoreOutcome> PlanMovedAsync(ObjectRef resource, CollectionRef movedFrom, ETag etag, ReadOnlyMemory<byte> data,
+        IReadOnlyList<PendingReminder> cleared, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(movedFrom);
+        if (listener is null || movedFrom == resource.Collection)
+        {
+            return await PlanWrittenAsync(resource, etag, data, cleared, cancellationToken).ConfigureAwait(false);
+        }
+        var carried = await store.GetPendingRemindersAsync(resource, cancellationToken).ConfigureAwait(false);
+        if (carried.Count > 0)
+        {
+            await listener.PendingRemovedAsync(movedFrom, carried, cancellationToken).ConfigureAwait(false);
+        }
+        return await PlanAsync(resource, etag, data, cleared, carriedAreTimed: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <param name="carriedAreTimed">False when the firings stored for the object have no timer under its current location (a MOVE across calendars).</param>
+    private async Task<StoreOutcome> PlanAsync(ObjectRef resource, ETag etag, ReadOnlyMemory<byte> data, IReadOnlyList<PendingReminder> cleared,
+        bool carriedAreTimed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(cleared);
@@ -57,20 +85,20 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
             }
             return StoreOutcome.Ok;
         }
-        return await SaveAsync(resource, etag, plan, cleared, cancellationToken).ConfigureAwait(false);
+        return await SaveAsync(resource, etag, plan, cleared, carriedAreTimed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// An object or collection is gone: its firings died with it in the store (<paramref name="cleared"/>
     /// lists them); the listener drops their timers and the scheduler re-reads its next wake-up.
     /// </summary>
-    public async Task RemovedAsync(string userName, IReadOnlyList<PendingReminder> cleared, CancellationToken cancellationToken)
+    public async Task RemovedAsync(CollectionRef collection, IReadOnlyList<PendingReminder> cleared, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cleared);
         signal.Notify();
         if (listener is not null && cleared.Count > 0)
         {
-            await listener.PendingRemovedAsync(userName, cleared, cancellationToken).ConfigureAwait(false);
+            await listener.PendingRemovedAsync(collection, cleared, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -80,15 +108,16 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
     /// caller's retry (a re-delivered scheduler event) computes the same difference again.
     /// </summary>
     public Task<StoreOutcome> SaveAsync(ObjectRef resource, ETag plannedFrom, IEnumerable<PlannedReminder> plan, CancellationToken cancellationToken) =>
-        SaveAsync(resource, plannedFrom, plan, cleared: null, cancellationToken);
+        SaveAsync(resource, plannedFrom, plan, cleared: null, carriedAreTimed: true, cancellationToken);
 
     /// <param name="cleared">
     /// Null, or the firings removed by the committed write that produced <paramref name="plannedFrom"/>: the
     /// listener counts them as the "before", and since nothing retries a committed write, a listener
     /// failure still stores the plan (then rethrows), so its firings exist for <c>ScheduleRepairSweep</c>.
     /// </param>
+    /// <param name="carriedAreTimed">False: the stored firings have no timer under this location yet, so they are not a "before".</param>
     private async Task<StoreOutcome> SaveAsync(ObjectRef resource, ETag plannedFrom, IEnumerable<PlannedReminder> plan, IReadOnlyList<PendingReminder>? cleared,
-        CancellationToken cancellationToken)
+        bool carriedAreTimed, CancellationToken cancellationToken)
     {
         var pending = plan
             .GroupBy(p => p.AlarmKey, StringComparer.Ordinal)
@@ -99,7 +128,7 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
             // The external timer first: if it fails, the store still holds the old plan and a retry
             // (a re-delivered event, the next write) computes the same difference again. The stored plan
             // is read as well: a MOVE target holds the firings that came with the object.
-            var stored = await store.GetPendingRemindersAsync(resource, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<PendingReminder> stored = carriedAreTimed ? await store.GetPendingRemindersAsync(resource, cancellationToken).ConfigureAwait(false) : [];
             var before = cleared is { Count: > 0 } ? [.. cleared, .. stored] : stored;
             try
             {

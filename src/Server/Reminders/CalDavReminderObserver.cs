@@ -17,19 +17,25 @@ internal sealed class CalDavReminderObserver(ReminderReconciler reconciler) : IC
         ArgumentNullException.ThrowIfNull(change);
         if (change.Kind == CalendarObjectChangeKind.Deleted)
         {
-            await reconciler.RemovedAsync(change.Account, change.ClearedReminders, cancellationToken).ConfigureAwait(false);
+            await reconciler.RemovedAsync(new CollectionRef(change.Account, change.CollectionPath), change.ClearedReminders, cancellationToken).ConfigureAwait(false);
             return;
         }
         if (!change.IsCalendarCollection || !ETag.TryParseQuoted(change.ETag, out var etag))
         {
             // A write into a plain collection: whatever it replaced had no plan worth keeping.
-            await reconciler.RemovedAsync(change.Account, change.ClearedReminders, cancellationToken).ConfigureAwait(false);
+            await reconciler.RemovedAsync(new CollectionRef(change.Account, change.CollectionPath), change.ClearedReminders, cancellationToken).ConfigureAwait(false);
             return;
         }
         var resource = new ObjectRef(new CollectionRef(change.Account, change.CollectionPath), change.Href);
+        if (change.MovedFromCollectionPath is { } movedFrom)
+        {
+            await reconciler.PlanMovedAsync(resource, new CollectionRef(change.Account, movedFrom), etag, change.Data, change.ClearedReminders, cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
         await reconciler.PlanWrittenAsync(resource, etag, change.Data, change.ClearedReminders, cancellationToken).ConfigureAwait(false);
     }
 
     public Task CollectionDeletedAsync(string account, string collectionPath, IReadOnlyList<PendingReminder> clearedReminders, CancellationToken cancellationToken) =>
-        reconciler.RemovedAsync(account, clearedReminders, cancellationToken);
+        reconciler.RemovedAsync(new CollectionRef(account, collectionPath), clearedReminders, cancellationToken);
 }

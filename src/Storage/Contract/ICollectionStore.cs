@@ -33,10 +33,14 @@ public interface ICollectionStore
     /// 9.9, Depth infinity). An existing target (collection or resource) is replaced only when
     /// <paramref name="overwrite"/> is set (the Overwrite header, section 10.6).
     /// </summary>
+    /// <param name="clearedReminders">When given, receives the planned firings of the objects in a replaced
+    /// target collection tree (as <see cref="DeleteCollectionAsync"/> reports them); the moved objects'
+    /// firings go with them and are not listed.</param>
     /// <returns>Created, or Updated (target replaced); NotFound (no source); ParentNotFound;
     /// PreconditionFailed (target exists, no overwrite); SameSourceAndTarget (target is the source or inside it).</returns>
     /// <exception cref="ArgumentException">Source and target belong to different accounts.</exception>
-    Task<StoreOutcome> MoveCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default);
+    Task<StoreOutcome> MoveCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default,
+        ICollection<PendingReminder>? clearedReminders = null);
 
     /// <summary>
     /// Copies a collection with all members, nested collections and dead properties (RFC 4918 section
@@ -44,5 +48,7 @@ public interface ICollectionStore
     /// reminders are not copied: the planner plans the copies. Outcomes as for <see cref="MoveCollectionAsync"/>.
     /// </summary>
     /// <exception cref="ArgumentException">Source and target belong to different accounts.</exception>
-    Task<StoreOutcome> CopyCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default);
+    /// <param name="clearedReminders">As for <see cref="MoveCollectionAsync"/>: the firings of a replaced target tree.</param>
+    Task<StoreOutcome> CopyCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default,
+        ICollection<PendingReminder>? clearedReminders = null);
 }

@@ -14,13 +14,16 @@ namespace AuroraTime.Storage.DynamoDb;
 /// </summary>
 public sealed partial class DynamoDbStore
 {
-    public Task<StoreOutcome> MoveCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default) =>
-        TransferCollectionAsync(source, target, overwrite, move: true, cancellationToken);
+    public Task<StoreOutcome> MoveCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default,
+        ICollection<PendingReminder>? clearedReminders = null) =>
+        TransferCollectionAsync(source, target, overwrite, move: true, clearedReminders, cancellationToken);
 
-    public Task<StoreOutcome> CopyCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default) =>
-        TransferCollectionAsync(source, target, overwrite, move: false, cancellationToken);
+    public Task<StoreOutcome> CopyCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default,
+        ICollection<PendingReminder>? clearedReminders = null) =>
+        TransferCollectionAsync(source, target, overwrite, move: false, clearedReminders, cancellationToken);
 
-    private async Task<StoreOutcome> TransferCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, bool move, CancellationToken cancellationToken)
+    private async Task<StoreOutcome> TransferCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, bool move, ICollection<PendingReminder>? clearedReminders,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
@@ -165,7 +168,7 @@ public sealed partial class DynamoDbStore
         }, cancellationToken).ConfigureAwait(false);
         foreach (var incarnation in sweep)
         {
-            await SweepMembersAsync(incarnation, cancellationToken).ConfigureAwait(false);
+            await SweepMembersAsync(incarnation, cancellationToken, clearedReminders).ConfigureAwait(false);
         }
 
         return outcome;

@@ -7,13 +7,16 @@ public sealed partial class SqliteStore
 {
     private const string SubtreeFilter = "user_name = $user AND (path = $path OR (path >= $path || '/' AND path < $path || '0'))";
 
-    public Task<StoreOutcome> MoveCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default) =>
-        TransferCollectionAsync(source, target, overwrite, move: true, cancellationToken);
+    public Task<StoreOutcome> MoveCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default,
+        ICollection<PendingReminder>? clearedReminders = null) =>
+        TransferCollectionAsync(source, target, overwrite, move: true, clearedReminders, cancellationToken);
 
-    public Task<StoreOutcome> CopyCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default) =>
-        TransferCollectionAsync(source, target, overwrite, move: false, cancellationToken);
+    public Task<StoreOutcome> CopyCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default,
+        ICollection<PendingReminder>? clearedReminders = null) =>
+        TransferCollectionAsync(source, target, overwrite, move: false, clearedReminders, cancellationToken);
 
-    private Task<StoreOutcome> TransferCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, bool move, CancellationToken cancellationToken)
+    private Task<StoreOutcome> TransferCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, bool move, ICollection<PendingReminder>? clearedReminders,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
@@ -54,6 +57,10 @@ public sealed partial class SqliteStore
             // RFC 4918 section 9.9.3: with Overwrite: T the target is deleted before the move.
             if (existingCollection)
             {
+                if (clearedReminders is not null)
+                {
+                    ReadSubtreeReminders(session, target, clearedReminders);
+                }
                 session.Command($"DELETE FROM collections WHERE {SubtreeFilter}").WithCollection(target).ExecuteNonQuery();
             }
 

@@ -114,15 +114,7 @@ public sealed partial class SqliteStore
             const string Subtree = "user_name = $user AND (path = $path OR (path >= $path || '/' AND path < $path || '0'))";
             if (clearedReminders is not null)
             {
-                // Read in this transaction, before the cascade removes them with their objects.
-                using var reader = session.Command(
-                        $"SELECT r.alarm_key, r.due_at FROM pending_reminders r JOIN objects o ON o.id = r.object_id " +
-                        $"WHERE o.collection_id IN (SELECT id FROM collections WHERE {Subtree})")
-                    .With("$user", collection.UserName).With("$path", collection.Path).ExecuteReader();
-                while (reader.Read())
-                {
-                    clearedReminders.Add(new PendingReminder(reader.GetString(0), ToInstant(reader.GetInt64(1))));
-                }
+                ReadSubtreeReminders(session, collection, clearedReminders);
             }
 
             var deleted = session.Command($"DELETE FROM collections WHERE {Subtree}")
@@ -139,6 +131,22 @@ public sealed partial class SqliteStore
 
             return StoreOutcome.Ok;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the planned firings of every object in the collection's tree to <paramref name="into"/>: read in
+    /// the caller's transaction, before a delete's cascade removes them with their objects.
+    /// </summary>
+    private static void ReadSubtreeReminders(SqliteSession session, CollectionRef collection, ICollection<PendingReminder> into)
+    {
+        using var reader = session.Command(
+                "SELECT r.alarm_key, r.due_at FROM pending_reminders r JOIN objects o ON o.id = r.object_id " +
+                $"WHERE o.collection_id IN (SELECT id FROM collections WHERE {SubtreeFilter})")
+            .WithCollection(collection).ExecuteReader();
+        while (reader.Read())
+        {
+            into.Add(new PendingReminder(reader.GetString(0), ToInstant(reader.GetInt64(1))));
+        }
     }
 
     private static CollectionRow? FindCollection(SqliteSession session, string userName, string path)

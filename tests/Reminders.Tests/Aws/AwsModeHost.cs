@@ -58,6 +58,52 @@ internal sealed class AwsModeHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>An event starting at <paramref name="start"/> (default 2030-06-01 09:00Z) with one DISPLAY alarm per trigger (default -PT15M and -PT1H).</summary>
+    public static string Event(string uid, string summary = "Review", string start = "20300601T090000Z", params string[] triggers) =>
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\n" +
+        $"UID:{uid}\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:{start}\r\nDURATION:PT1H\r\nSUMMARY:{summary}\r\n" +
+        string.Concat((triggers.Length == 0 ? ["-PT15M", "-PT1H"] : triggers).Where(t => t.Length > 0)
+            .Select(t => $"BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:{t}\r\nEND:VALARM\r\n")) +
+        "END:VEVENT\r\nEND:VCALENDAR\r\n";
+
+    /// <summary>A UTC DATE-TIME <paramref name="minutes"/> from now.</summary>
+    public static string Soon(int minutes) => DateTime.UtcNow.AddMinutes(minutes).ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    public async Task MakeCalendarAsync(string name)
+    {
+        using var client = Alice();
+        var made = await client.SendAsync(new HttpRequestMessage(new HttpMethod("MKCALENDAR"), $"/calendars/alice/{name}/"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, made.StatusCode);
+    }
+
+    public async Task PutAsync(string path, string body)
+    {
+        using var client = Alice();
+        var put = await client.PutAsync(path, new StringContent(body, Encoding.UTF8, "text/calendar"));
+        Assert.True(put.IsSuccessStatusCode, $"PUT {path} answered {(int)put.StatusCode}");
+    }
+
+    /// <summary>Sends a bodiless request as alice; with a destination, a COPY/MOVE with the Overwrite header.</summary>
+    public async Task<System.Net.HttpStatusCode> SendAsync(string method, string path, string? destination = null, bool overwrite = false)
+    {
+        using var client = Alice();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (destination is not null)
+        {
+            request.Headers.Add("Destination", destination);
+            request.Headers.Add("Overwrite", overwrite ? "T" : "F");
+        }
+        return (await client.SendAsync(request)).StatusCode;
+    }
+
+    /// <summary>The Scheduler calls made since the last take ("create NAME", "delete NAME").</summary>
+    public List<string> TakeCalls()
+    {
+        var calls = Scheduler.Calls.ToList();
+        Scheduler.Calls.Clear();
+        return calls;
+    }
+
     /// <summary>Posts a schedule's input to the events path, as the Lambda Web Adapter does.</summary>
     public async Task<string> PostEventAsync(string input)
     {

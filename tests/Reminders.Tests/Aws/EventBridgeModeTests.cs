@@ -284,17 +284,16 @@ public sealed class EventBridgeModeTests
     }
 
     [Fact]
-    public async Task A_moved_event_keeps_its_schedule_and_the_event_finds_it_at_its_new_place()
+    public async Task An_event_moved_within_its_calendar_keeps_its_schedule_and_the_event_finds_it_at_its_new_place()
     {
+        // A MOVE to another calendar replaces the schedules instead (PerCalendarScheduleTests).
         await using var fixture = new EventBridgeFixture(Start);
         var server = await fixture.StartInstanceAsync(createAccount: true);
         var source = await SchedulerFixture.PutAsync(server.Node, "weekly.ics", Weekly);
-        var work = new CollectionRef("alice", "work");
-        Assert.Equal(StoreOutcome.Created, await server.Node.Store.CreateCollectionAsync(work, CollectionKind.Calendar, new CollectionProperties()));
         fixture.Scheduler.Calls.Clear();
 
-        Assert.True((await server.Node.Store.MoveObjectAsync(source, work.Object("moved.ics"), WritePrecondition.None)).IsSuccess);
-        await server.Node.Reconciler.ReplanAsync(work.Object("moved.ics"), CancellationToken.None);
+        Assert.True((await server.Node.Store.MoveObjectAsync(source, source.Collection.Object("moved.ics"), WritePrecondition.None)).IsSuccess);
+        await server.Node.Reconciler.ReplanAsync(source.Collection.Object("moved.ics"), CancellationToken.None);
 
         Assert.Empty(fixture.Scheduler.Calls);
         Assert.Equal([DispatchOutcome.Sent], await fixture.FireAsync(Assert.Single(fixture.Scheduler.Schedules.Keys), server));

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using AuroraTime.Reminders.Aws;
 
 namespace AuroraTime.Reminders.Tests.Aws;
@@ -19,50 +18,21 @@ public sealed class ExactScheduleSyncTests : IAsyncLifetime
 
     private FakeSchedulerService Scheduler => host.Scheduler;
 
-    /// <summary>An event starting at <paramref name="start"/> (default 2030-06-01 09:00Z) with one DISPLAY alarm per trigger.</summary>
     private static string Event(string uid, string summary = "Review", string start = "20300601T090000Z", params string[] triggers) =>
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\n" +
-        $"UID:{uid}\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:{start}\r\nDURATION:PT1H\r\nSUMMARY:{summary}\r\n" +
-        string.Concat((triggers.Length == 0 ? ["-PT15M", "-PT1H"] : triggers).Where(t => t.Length > 0)
-            .Select(t => $"BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:{t}\r\nEND:VALARM\r\n")) +
-        "END:VEVENT\r\nEND:VCALENDAR\r\n";
+        AwsModeHost.Event(uid, summary, start, triggers);
 
-    private static string Soon(int minutes) => DateTime.UtcNow.AddMinutes(minutes).ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Soon(int minutes) => AwsModeHost.Soon(minutes);
 
-    private async Task MakeCalendarAsync(string name)
-    {
-        using var client = host.Alice();
-        var made = await client.SendAsync(new HttpRequestMessage(new HttpMethod("MKCALENDAR"), $"/calendars/alice/{name}/"));
-        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
-    }
+    private Task MakeCalendarAsync(string name) => host.MakeCalendarAsync(name);
 
-    private async Task PutAsync(string path, string body)
-    {
-        using var client = host.Alice();
-        var put = await client.PutAsync(path, new StringContent(body, Encoding.UTF8, "text/calendar"));
-        Assert.True(put.IsSuccessStatusCode, $"PUT {path} answered {(int)put.StatusCode}");
-    }
+    private Task PutAsync(string path, string body) => host.PutAsync(path, body);
 
-    private async Task<HttpStatusCode> SendAsync(string method, string path, string? destination = null, bool overwrite = false)
-    {
-        using var client = host.Alice();
-        using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (destination is not null)
-        {
-            request.Headers.Add("Destination", destination);
-            request.Headers.Add("Overwrite", overwrite ? "T" : "F");
-        }
-        return (await client.SendAsync(request)).StatusCode;
-    }
+    private Task<HttpStatusCode> SendAsync(string method, string path, string? destination = null, bool overwrite = false) =>
+        host.SendAsync(method, path, destination, overwrite);
 
     private string NameAt(string expression) => Scheduler.Schedules.Values.Single(s => s.Expression == expression).Name;
 
-    private List<string> TakeCalls()
-    {
-        var calls = Scheduler.Calls.ToList();
-        Scheduler.Calls.Clear();
-        return calls;
-    }
+    private List<string> TakeCalls() => host.TakeCalls();
 
     [Fact]
     public async Task A_PUT_that_changes_only_the_title_calls_Scheduler_not_at_all_and_one_that_moves_an_alarm_deletes_one_and_creates_one()
@@ -102,22 +72,22 @@ public sealed class ExactScheduleSyncTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_MOVE_keeps_the_schedules_and_its_event_still_sends_and_a_MOVE_over_an_event_deletes_only_the_replaced_ones()
+    public async Task A_MOVE_within_a_calendar_keeps_the_schedules_and_its_event_still_sends_and_a_MOVE_over_an_event_deletes_only_the_replaced_ones()
     {
         await MakeCalendarAsync("work");
-        await MakeCalendarAsync("home");
         await PutAsync("/calendars/alice/work/a.ics", Event("a", start: Soon(16)));
-        await PutAsync("/calendars/alice/home/b.ics", Event("b"));
+        await PutAsync("/calendars/alice/work/b.ics", Event("b"));
         var ofB = Scheduler.Schedules.Values.Where(s => s.Expression.StartsWith("at(2030-", StringComparison.Ordinal)).Select(s => "delete " + s.Name).ToList();
         TakeCalls();
 
-        Assert.Equal(HttpStatusCode.Created, await SendAsync("MOVE", "/calendars/alice/work/a.ics", "/calendars/alice/home/moved.ics"));
+        // Schedule names leave the href out (ScheduleNames), so a rename in the calendar changes nothing.
+        Assert.Equal(HttpStatusCode.Created, await SendAsync("MOVE", "/calendars/alice/work/a.ics", "/calendars/alice/work/moved.ics"));
         Assert.Empty(TakeCalls());
 
-        Assert.Equal(HttpStatusCode.NoContent, await SendAsync("MOVE", "/calendars/alice/home/moved.ics", "/calendars/alice/home/b.ics", overwrite: true));
+        Assert.Equal(HttpStatusCode.NoContent, await SendAsync("MOVE", "/calendars/alice/work/moved.ics", "/calendars/alice/work/b.ics", overwrite: true));
         Assert.Equal(ofB.Order(StringComparer.Ordinal), TakeCalls().Order(StringComparer.Ordinal));
 
-        // The schedule still names work/a.ics; the handler finds the firing at home/b.ics.
+        // The schedule still names work/a.ics; the handler finds the firing at work/b.ics.
         var fifteenBefore = Assert.Single(Scheduler.Schedules.Values);
         Assert.Equal("{\"outcome\":\"Sent\"}", await host.PostEventAsync(Scheduler.Fire(fifteenBefore.Name)));
         Assert.Single(Directory.GetFiles(host.Outbox, "*.eml"));

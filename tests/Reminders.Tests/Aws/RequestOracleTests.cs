@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AuroraTime.Reminders.Aws;
 using AuroraTime.Reminders.Email;
+using AuroraTime.Storage.Contract;
 using NodaTime;
 
 namespace AuroraTime.Reminders.Tests.Aws;
@@ -34,7 +35,7 @@ public sealed class RequestOracleTests
         }
         var credentials = sessionToken ? Temporary : LongTerm;
         var schedule = new OneTimeSchedule(
-            ScheduleNames.For("alice", "uid-1@example.com\n20260501T090000Z\n0", Instant.FromUtc(2026, 5, 1, 9, 0)),
+            ScheduleNames.For(new CollectionRef("alice", "work"), "uid-1@example.com\n20260501T090000Z\n0", Instant.FromUtc(2026, 5, 1, 9, 0)),
             "aurora-reminders", Instant.FromUtc(2026, 5, 1, 9, 0), "arn:aws:lambda:eu-central-1:123456789012:function:aurora",
             "arn:aws:iam::123456789012:role/aurora-scheduler", "{\"v\":\"1\",\"alarm\":\"é+/ü <x>\",\"mac\":\"a+b/c=\"}", new string('c', 64));
         var handler = new CapturingHandler();
@@ -63,7 +64,7 @@ public sealed class RequestOracleTests
             return;
         }
         var handler = new CapturingHandler();
-        var name = ScheduleNames.For("bob", "k", Instant.FromUtc(2026, 5, 1, 9, 0));
+        var name = ScheduleNames.For(new CollectionRef("bob", "home"), "k", Instant.FromUtc(2026, 5, 1, 9, 0));
 
         Assert.Equal(ScheduleOutcome.Deleted, await AwsTestClients.Scheduler(handler, Region, Temporary, AwsTestClients.Clock(Now)).DeleteAsync(name, "aurora-reminders", "token-1", CancellationToken.None));
 

@@ -161,4 +161,30 @@ public abstract partial class StoreContractTests
         Assert.Equal(StoreOutcome.Ok, await Deliveries.FinishDeliveryAsync(Alice, "open-key", failure: null));
         Assert.Null(await Deliveries.NextDeliveryAttemptAsync());
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_collection_move_or_copy_over_a_calendar_hands_over_the_replaced_firings_only(bool move)
+    {
+        await CreateAliceWithCalendarsAsync();
+        await PutPlannedAsync(Work, "a.ics", "a", new PendingReminder("a/0", EarlyFiring));
+        await PutPlannedAsync(Home, "b.ics", "b", new PendingReminder("b/0", LateFiring), new PendingReminder("b/1", EarlyFiring));
+
+        var refused = new List<PendingReminder>();
+        Assert.Equal(StoreOutcome.PreconditionFailed, move
+            ? await Store.MoveCollectionAsync(Work, Home, overwrite: false, default, refused)
+            : await Store.CopyCollectionAsync(Work, Home, overwrite: false, default, refused));
+        Assert.Empty(refused);
+
+        var cleared = new List<PendingReminder>();
+        Assert.Equal(StoreOutcome.Updated, move
+            ? await Store.MoveCollectionAsync(Work, Home, overwrite: true, default, cleared)
+            : await Store.CopyCollectionAsync(Work, Home, overwrite: true, default, cleared));
+
+        // Home's own firings died with it; a moved object's firings went along, a copy's are not planned yet.
+        Assert.Equal([new PendingReminder("b/1", EarlyFiring), new PendingReminder("b/0", LateFiring)], cleared.OrderBy(r => r.DueAt));
+        var left = (await Store.ListDueRemindersAsync(Instant.MaxValue - Duration.FromDays(1), PageRequest.First(10))).Items;
+        Assert.Equal(move ? [Home.Object("a.ics")] : [Work.Object("a.ics")], left.Select(d => d.Resource));
+    }
 }

@@ -16,10 +16,11 @@ internal sealed partial class ChangeNotifier(IReadOnlyList<ICalendarObjectObserv
     public bool HasObservers => observers.Count > 0;
 
     /// <param name="cleared">The firings the store's write removed (<see cref="WriteResult.ClearedReminders"/>).</param>
+    /// <param name="movedFrom">For a MOVE target, the collection path the object came from (<see cref="CalendarObjectChange.MovedFromCollectionPath"/>).</param>
     public Task WrittenAsync(StoredCollection collection, string href, ETag etag, ReadOnlyMemory<byte> data, IReadOnlyList<PendingReminder> cleared,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, string? movedFrom = null) =>
         NotifyAsync(new CalendarObjectChange(CalendarObjectChangeKind.Written, collection.Ref.UserName, collection.Ref.Path, href,
-            collection.Kind == CollectionKind.Calendar, etag.Quoted, data) { ClearedReminders = cleared }, cancellationToken);
+            collection.Kind == CollectionKind.Calendar, etag.Quoted, data) { ClearedReminders = cleared, MovedFromCollectionPath = movedFrom }, cancellationToken);
 
     /// <param name="cleared">The firings the store's delete removed; empty for a MOVE source (they went with the object).</param>
     public Task DeletedAsync(StoredCollection collection, string href, IReadOnlyList<PendingReminder> cleared, CancellationToken cancellationToken) =>
@@ -62,7 +63,8 @@ internal sealed partial class ChangeNotifier(IReadOnlyList<ICalendarObjectObserv
     /// Reports every object of a collection tree that a COPY or MOVE created, as Written changes:
     /// the store copied them in one transaction, so observers learn about them here.
     /// </summary>
-    public async Task TreeWrittenAsync(IStore store, CollectionRef root, CancellationToken cancellationToken)
+    /// <param name="movedFrom">For a MOVE, where <paramref name="root"/> was before; null for a COPY.</param>
+    public async Task TreeWrittenAsync(IStore store, CollectionRef root, CancellationToken cancellationToken, CollectionRef? movedFrom = null)
     {
         if (!HasObservers || await store.GetCollectionAsync(root, cancellationToken) is not { } collection)
         {
@@ -75,7 +77,7 @@ internal sealed partial class ChangeNotifier(IReadOnlyList<ICalendarObjectObserv
             var hrefs = result.Items.Select(s => s.Href).ToArray();
             foreach (var stored in await store.GetObjectsAsync(root, hrefs, cancellationToken))
             {
-                await WrittenAsync(collection, stored.Href, stored.ETag, stored.Data, [], cancellationToken);
+                await WrittenAsync(collection, stored.Href, stored.ETag, stored.Data, [], cancellationToken, movedFrom?.Path);
             }
             page = result.NextRequest(PageRequest.MaxLimit);
         }
@@ -85,7 +87,7 @@ internal sealed partial class ChangeNotifier(IReadOnlyList<ICalendarObjectObserv
             var children = await store.ListCollectionsAsync(root.UserName, root.Path, childPage, cancellationToken);
             foreach (var child in children.Items)
             {
-                await TreeWrittenAsync(store, child.Ref, cancellationToken);
+                await TreeWrittenAsync(store, child.Ref, cancellationToken, movedFrom?.Child(child.Ref.Name));
             }
             childPage = children.NextRequest(PageRequest.MaxLimit);
         }

@@ -22,8 +22,8 @@ public interface ICalendarObjectObserver
     /// A collection and everything in it is gone (DELETE, the source of a collection MOVE, or a
     /// collection replaced by an overwriting COPY/MOVE). No per-object Deleted calls are made for it.
     /// </summary>
-    /// <param name="clearedReminders">The planned firings the store removed with it, when the store reported them
-    /// (a DELETE); empty otherwise (a MOVE source's firings go with its objects).</param>
+    /// <param name="clearedReminders">The planned firings the store removed with it: of a DELETE, or of a collection
+    /// an overwriting COPY/MOVE replaced; empty for a MOVE source (its firings go with its objects).</param>
     Task CollectionDeletedAsync(string account, string collectionPath, IReadOnlyList<PendingReminder> clearedReminders, CancellationToken cancellationToken);
 }
 
@@ -55,4 +55,11 @@ public sealed record CalendarObjectChange(
     /// of the replaced or deleted version, or of an overwritten MOVE/COPY target.
     /// </summary>
     public IReadOnlyList<PendingReminder> ClearedReminders { get; init; } = [];
+
+    /// <summary>
+    /// For the target of a MOVE (of the object or of a collection holding it): the collection path the
+    /// object came from, in the same account; null for any other write. The store carried its planned
+    /// firings along, and a timer named after the old calendar must be replaced.
+    /// </summary>
+    public string? MovedFromCollectionPath { get; init; }
 }

@@ -83,7 +83,8 @@ internal sealed class StoreCopyMoveMethod(CalDavService service, IDavMethodHandl
                 }
                 if (result.ETag is { } etag)
                 {
-                    await service.Notifier.WrittenAsync(target.Stored, name, etag, data, result.ClearedReminders, request.Aborted);
+                    await service.Notifier.WrittenAsync(target.Stored, name, etag, data, result.ClearedReminders, request.Aborted,
+                        isMove ? source.Collection.Ref.Path : null);
                 }
                 return true;
             case StoreOutcome.UidConflict:
@@ -101,9 +102,11 @@ internal sealed class StoreCopyMoveMethod(CalDavService service, IDavMethodHandl
     {
         await request.CheckPreconditionsAsync(source);
         var overwrite = DestinationHeader.ParseOverwrite(request.Http.Request);
+        // The firings of a replaced target tree, so an external timer can delete exactly their schedules.
+        var cleared = new List<PendingReminder>();
         var outcome = isMove
-            ? await service.Store.MoveCollectionAsync(source.Stored.Ref, target, overwrite, request.Aborted)
-            : await service.Store.CopyCollectionAsync(source.Stored.Ref, target, overwrite, request.Aborted);
+            ? await service.Store.MoveCollectionAsync(source.Stored.Ref, target, overwrite, request.Aborted, cleared)
+            : await service.Store.CopyCollectionAsync(source.Stored.Ref, target, overwrite, request.Aborted, cleared);
         if (!outcome.IsSuccess())
         {
             throw Failure(outcome);
@@ -111,13 +114,13 @@ internal sealed class StoreCopyMoveMethod(CalDavService service, IDavMethodHandl
         request.Http.Response.StatusCode = outcome == StoreOutcome.Created ? 201 : 204;
         if (replaces || outcome == StoreOutcome.Updated)
         {
-            await service.Notifier.CollectionDeletedAsync(target, [], request.Aborted);
+            await service.Notifier.CollectionDeletedAsync(target, cleared, request.Aborted);
         }
         if (isMove)
         {
             await service.Notifier.CollectionDeletedAsync(source.Stored.Ref, [], request.Aborted);
         }
-        await service.Notifier.TreeWrittenAsync(service.Store, target, request.Aborted);
+        await service.Notifier.TreeWrittenAsync(service.Store, target, request.Aborted, isMove ? source.Stored.Ref : null);
         return true;
     }
 
