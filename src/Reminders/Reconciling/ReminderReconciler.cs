@@ -35,6 +35,7 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
     /// An empty plan (no VALARM, or none left to fire) is not written: the store cleared the object's
     /// firings when it took the new bytes (a new object has none), so there is nothing to replace and
     /// the second write transaction per PUT is skipped; the listener would see empty before and after.
+    /// Nor does it wake the scheduler: a firing the rewrite dropped is simply not found when it wakes.
     /// </summary>
     /// <returns>As <see cref="SaveAsync"/>; Ok without a store call for an empty plan.</returns>
     public async Task<StoreOutcome> PlanWrittenAsync(ObjectRef resource, ETag etag, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
@@ -44,8 +45,6 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
         var plan = AlarmPlanner.Plan(data.Span, owner, time.Now());
         if (plan.Count == 0)
         {
-            // The rewrite may have dropped the firing the scheduler sleeps for: let it re-read.
-            signal.Notify();
             return StoreOutcome.Ok;
         }
         return await SaveAsync(resource, etag, plan, cancellationToken).ConfigureAwait(false);
@@ -69,7 +68,11 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
             await listener.PendingChangedAsync(resource, plannedFrom, before, pending, cancellationToken).ConfigureAwait(false);
         }
         var outcome = await store.ReplacePendingRemindersAsync(resource, plannedFrom, pending, cancellationToken).ConfigureAwait(false);
-        signal.Notify();
+        if (pending.Count > 0)
+        {
+            // Only an earlier firing needs the scheduler awake; dropped ones are not found when it wakes.
+            signal.Planned(pending.Min(p => p.DueAt));
+        }
         return outcome;
     }
 
