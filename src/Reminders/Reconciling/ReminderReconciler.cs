@@ -36,11 +36,17 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
     /// firings when it took the new bytes (a new object has none), so there is nothing to replace and
     /// the second write transaction per PUT is skipped; the listener would see empty before and after.
     /// Nor does it wake the scheduler: a firing the rewrite dropped is simply not found when it wakes.
+    /// A body that names no VALARM or snooze (<see cref="AlarmMarkers"/>) is known to plan nothing unparsed.
     /// </summary>
     /// <returns>As <see cref="SaveAsync"/>; Ok without a store call for an empty plan.</returns>
     public async Task<StoreOutcome> PlanWrittenAsync(ObjectRef resource, ETag etag, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
+        if (!AlarmMarkers.MayPlan(data.Span))
+        {
+            // No VALARM and no snooze: the plan is empty without reading the owner or parsing again.
+            return StoreOutcome.Ok;
+        }
         var owner = await OwnerAsync(resource.Collection.UserName, cancellationToken).ConfigureAwait(false);
         var plan = AlarmPlanner.Plan(data.Span, owner, time.Now());
         if (plan.Count == 0)
