@@ -52,9 +52,7 @@ public static class ServerHost
         app.MapAuroraSchedulerEvents();
         app.UseAuroraCognito();
         app.UseAuroraWeb();
-        app.UseWhen(context => !IsAnonymous(context.Request.Path) && !WebHosting.IsSignedIn(context) && !ApiHosting.SkipsBasicChallenge(context)
-                && !CognitoBearerMiddleware.SignedIn(context),
-            branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
+        app.UseWhen(context => !IsAnonymous(context.Request.Path), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
         // Everything that is not an endpoint (health, feeds, the REST API, the web page) is the DAV namespace, at the root
         // because clients probe "/" and "/.well-known/caldav" (INTEROP.md). No response compression is added:
         // compressed DAV responses break ETags in clients (INTEROP.md section 2).

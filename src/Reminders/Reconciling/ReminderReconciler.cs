@@ -37,6 +37,8 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
     /// An empty plan (no VALARM, or none left to fire) is not written: the store cleared the object's
     /// firings when it took the new bytes (a new object has none), so there is nothing to replace and
     /// the second write transaction per PUT is skipped; the listener would see empty before and after.
+    /// Nor does it wake the scheduler: a firing the rewrite dropped is simply not found when it wakes.
+    /// A body that names no VALARM or snooze (<see cref="AlarmMarkers"/>) is known to plan nothing unparsed.
     /// </summary>
     /// <param name="cleared">The firings the write removed (<see cref="WriteResult.ClearedReminders"/>).</param>
     /// <returns>As <see cref="SaveAsync"/>; Ok without a store call for an empty plan.</returns>
@@ -73,12 +75,13 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(cleared);
-        var owner = await OwnerAsync(resource.Collection.UserName, cancellationToken).ConfigureAwait(false);
-        var plan = AlarmPlanner.Plan(data.Span, owner, time.Now());
+        // No VALARM and no snooze: the plan is empty without reading the owner or parsing again.
+        var plan = AlarmMarkers.MayPlan(data.Span)
+            ? AlarmPlanner.Plan(data.Span, await OwnerAsync(resource.Collection.UserName, cancellationToken).ConfigureAwait(false), time.Now())
+            : [];
         if (plan.Count == 0)
         {
-            // The rewrite may have dropped the firing the scheduler sleeps for: let it re-read.
-            signal.Notify();
+            // The firings the write cleared still lose their external timers (AWS mode).
             if (listener is not null && cleared.Count > 0)
             {
                 await listener.PendingChangedAsync(resource, etag, cleared, [], cancellationToken).ConfigureAwait(false);
@@ -142,7 +145,11 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
             }
         }
         var outcome = await store.ReplacePendingRemindersAsync(resource, plannedFrom, pending, cancellationToken).ConfigureAwait(false);
-        signal.Notify();
+        if (pending.Count > 0)
+        {
+            // Only an earlier firing needs the scheduler awake; dropped ones are not found when it wakes.
+            signal.Planned(pending.Min(p => p.DueAt));
+        }
         return outcome;
     }
 

@@ -22,6 +22,7 @@ public sealed class ReminderScheduler(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            signal.Awake();
             var changed = signal.NextChange;
             Duration sleep;
             try
@@ -40,6 +41,7 @@ public sealed class ReminderScheduler(
             }
             if (sleep > Duration.Zero)
             {
+                signal.SleepingUntil(time.Now() + sleep);
                 using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 var delay = Task.Delay(sleep.ToTimeSpan(), time, wake.Token);
                 await Task.WhenAny(delay, changed).ConfigureAwait(false);

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
+using AuroraTime.Server.Api;
+using AuroraTime.Server.Aws.Cognito;
+using AuroraTime.Server.Web;
 using Microsoft.Extensions.Logging;
 
 namespace AuroraTime.Server.Auth;
@@ -10,6 +13,8 @@ namespace AuroraTime.Server.Auth;
 /// UTF-8 charset (RFC 7617 section 2.1); too many failures for one user from one address get 429
 /// with Retry-After. On success HttpContext.User carries the account name as Identity.Name.
 /// Neither the header nor the password is ever logged: log lines carry the user name at most.
+/// It passes on requests another of our middlewares signed in on non-DAV routes (<see cref="SignedInEarlier"/>)
+/// and /api requests without Basic credentials (the API answers 401 itself, without a browser dialog).
 /// </summary>
 public sealed partial class BasicAuthenticationMiddleware(
     RequestDelegate next, CredentialVerifier verifier, SignInThrottle throttle, ILogger<BasicAuthenticationMiddleware> logger)
@@ -22,6 +27,11 @@ public sealed partial class BasicAuthenticationMiddleware(
 
     public async Task InvokeAsync(HttpContext context)
     {
+        if (SignedInEarlier(context) || ApiHosting.SkipsBasicChallenge(context))
+        {
+            await next(context);
+            return;
+        }
         if (!BasicCredentials.TryParse(context.Request.Headers.Authorization.ToString(), out var credentials))
         {
             await ChallengeAsync(context);
@@ -52,6 +62,18 @@ public sealed partial class BasicAuthenticationMiddleware(
             AuthenticationType));
         await next(context);
     }
+
+    /// <summary>
+    /// Whether one of our own earlier middlewares (the web session, the Cognito bearer) signed the request
+    /// in on an endpoint route (the REST API, the page), so Basic has nothing to add. Never on the DAV tree
+    /// (requests without an endpoint): CalDAV clients authenticate with Basic and app passwords only, so a
+    /// session or bearer identity must not stand in for Basic there, whatever set it. Checked by
+    /// AuthenticationType, not IsAuthenticated: with a bearer scheme registered (AWS mode) ASP.NET Core
+    /// authenticates every request with it.
+    /// </summary>
+    internal static bool SignedInEarlier(HttpContext context) =>
+        context.GetEndpoint() is not null
+        && context.User.Identity is { IsAuthenticated: true, AuthenticationType: SessionValidator.AuthenticationType or CognitoBearerMiddleware.AuthenticationType };
 
     private static Task ChallengeAsync(HttpContext context)
     {

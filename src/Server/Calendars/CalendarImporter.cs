@@ -52,9 +52,14 @@ public sealed class CalendarImporter(IStore store, ICalendarTimeEngine timeEngin
             return report;
         }
         report.Errors.AddRange(split.Errors);
+        if (store is IBatchObjectWriter batchWriter)
+        {
+            await new BatchedImport(store, batchWriter, calendar, report).RunAsync(split.Objects.Select(Prepare), cancellationToken);
+            return report;
+        }
         foreach (var item in split.Objects)
         {
-            await StoreObjectAsync(calendar, item, report, cancellationToken);
+            await StoreObjectAsync(calendar, Prepare(item), report, cancellationToken);
         }
         return report;
     }
@@ -76,7 +81,8 @@ public sealed class CalendarImporter(IStore store, ICalendarTimeEngine timeEngin
         return outcome is StoreOutcome.Created or StoreOutcome.AlreadyExists;
     }
 
-    private async Task StoreObjectAsync(CollectionRef calendar, SplitObject item, ImportReport report, CancellationToken cancellationToken)
+    /// <summary>Validates one object as a PUT would and computes what the store keeps; or the error to report.</summary>
+    private PreparedImport Prepare(SplitObject item)
     {
         var validation = CalDavObjectValidator.Validate(item.Calendar, ValidationOptions);
         if (!validation.IsValid)
@@ -85,12 +91,27 @@ public sealed class CalendarImporter(IStore store, ICalendarTimeEngine timeEngin
             // The validator's message may already start with the position; the report puts it in front once.
             var message = validation.Message ?? "invalid calendar object";
             var prefix = $"line {line}: ";
-            report.Errors.Add(new SplitError(line, $"UID {item.Uid}: {(message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message)}"));
-            return;
+            return new PreparedImport(item, null, new SplitError(line, $"UID {item.Uid}: {(message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message)}"));
         }
         var (first, last) = timeEngine.Bounds(item.Calendar, floatingZone);
         var bytes = CalendarSerializer.Serialize(item.Calendar);
-        var content = new ObjectContent(bytes, CalendarContentType, item.Uid, item.ComponentType, first, last);
+        if (bytes.Length > store.Limits.MaxObjectSize)
+        {
+            return new PreparedImport(item, null, TooLargeError(item));
+        }
+        return new PreparedImport(item, new ObjectContent(bytes, CalendarContentType, item.Uid, item.ComponentType, first, last), null);
+    }
+
+    internal static SplitError TooLargeError(SplitObject item) => new(item.Line, $"UID {item.Uid}: the object is larger than the server accepts");
+
+    private async Task StoreObjectAsync(CollectionRef calendar, PreparedImport prepared, ImportReport report, CancellationToken cancellationToken)
+    {
+        if (prepared.Error is { } error)
+        {
+            report.Errors.Add(error);
+            return;
+        }
+        var (item, content) = (prepared.Item, prepared.Content!);
         var existingHref = await store.FindHrefByUidAsync(calendar, item.Uid, cancellationToken);
         WriteResult result;
         if (existingHref is not null)
@@ -115,7 +136,7 @@ public sealed class CalendarImporter(IStore store, ICalendarTimeEngine timeEngin
                 report.Updated++;
                 break;
             case StoreOutcome.TooLarge:
-                report.Errors.Add(new SplitError(item.Line, $"UID {item.Uid}: the object is larger than the server accepts"));
+                report.Errors.Add(TooLargeError(item));
                 break;
             default:
                 report.Errors.Add(new SplitError(item.Line, $"UID {item.Uid}: not stored ({result.Outcome})"));
@@ -135,9 +156,12 @@ public sealed class CalendarImporter(IStore store, ICalendarTimeEngine timeEngin
             ? uid + ".ics"
             : HashedHref(uid);
 
-    private static string HashedHref(string uid) =>
+    internal static string HashedHref(string uid) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(uid))[..16]) + ".ics";
 }
+
+/// <summary>One object of the file, ready to store (<see cref="Content"/>) or refused (<see cref="Error"/>).</summary>
+internal sealed record PreparedImport(SplitObject Item, ObjectContent? Content, SplitError? Error);
 
 /// <summary>What an import did: counts and problems with their line numbers in the source file.</summary>
 public sealed class ImportReport

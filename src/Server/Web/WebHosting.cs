@@ -48,12 +48,4 @@ public static class WebHosting
 
     /// <summary>Paths where a session cookie counts as a sign-in.</summary>
     public static bool UsesSessions(PathString path) => IsPagePath(path) || path.StartsWithSegments(ApiPath);
-
-    /// <summary>
-    /// Whether the session middleware signed the request in. Deliberately not just <c>IsAuthenticated</c>:
-    /// with a bearer scheme registered (AWS mode) ASP.NET Core authenticates every request with it, and a
-    /// bearer token must never stand in for Basic on CalDAV paths.
-    /// </summary>
-    public static bool IsSignedIn(HttpContext context) =>
-        context.User.Identity is { IsAuthenticated: true, AuthenticationType: SessionValidator.AuthenticationType };
 }

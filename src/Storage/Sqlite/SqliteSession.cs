@@ -43,6 +43,24 @@ internal sealed class SqliteSession : IDisposable
         return command;
     }
 
+    /// <summary>
+    /// BEGIN IMMEDIATE through a cached command: SqliteConnection.BeginTransaction compiles its BEGIN and
+    /// COMMIT text on every call, two statement compilations per write. Commands then run with no
+    /// <see cref="Transaction"/> object, which Microsoft.Data.Sqlite allows while it knows of none.
+    /// </summary>
+    public void BeginImmediate() => Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+
+    public void Commit() => Command("COMMIT").ExecuteNonQuery();
+
+    /// <summary>Rolls back if a transaction is still open (a failed statement or COMMIT may have ended it already).</summary>
+    public void RollbackIfOpen()
+    {
+        if (SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) == 0)
+        {
+            Command("ROLLBACK").ExecuteNonQuery();
+        }
+    }
+
     public void Dispose()
     {
         foreach (var command in _commands.Values)

@@ -120,47 +120,78 @@ public sealed partial class SqliteStore
 
         var data = AsArray(content.Data);
         var tag = ETag.FromContent(data);
-        return WriteAsync(session =>
+        return WriteAsync(session => PutObject(session, resource, content, data, tag, precondition), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<WriteResult>> PutObjectsAsync(IReadOnlyList<ObjectWrite> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        foreach (var write in writes)
         {
-            var collection = FindCollection(session, resource.Collection.UserName, resource.Collection.Path);
-            if (collection is null)
+            ArgumentNullException.ThrowIfNull(write);
+            ArgumentException.ThrowIfNullOrEmpty(write.Content.ContentType, nameof(writes));
+        }
+
+        // Hash outside the write lock, as PutObjectAsync does.
+        var bodies = writes.Select(w => AsArray(w.Content.Data)).ToArray();
+        var tags = bodies.Select(body => ETag.FromContent(body)).ToArray();
+        return WriteAsync<IReadOnlyList<WriteResult>>(session =>
+        {
+            var results = new WriteResult[writes.Count];
+            for (var i = 0; i < writes.Count; i++)
             {
-                return WriteResult.Of(StoreOutcome.NotFound);
+                var write = writes[i];
+                // Every item is checked even after a failure, so the caller learns all that is wrong at once.
+                results[i] = write.Content.Data.Length > Limits.MaxObjectSize
+                    ? WriteResult.Of(StoreOutcome.TooLarge)
+                    : PutObject(session, write.Resource, write.Content, bodies[i], tags[i], write.Precondition);
             }
 
-            if (FindCollection(session, resource.Collection.UserName, resource.Collection.Path + "/" + resource.Href) is not null)
-            {
-                return WriteResult.Of(StoreOutcome.AlreadyExists);
-            }
+            return results;
+        }, results => results.All(r => r.IsSuccess), cancellationToken);
+    }
 
-            var current = FindObjectTag(session, collection.Id, resource.Href);
-            if (!precondition.IsSatisfiedBy(current))
-            {
-                return WriteResult.Of(StoreOutcome.PreconditionFailed);
-            }
+    /// <summary>One object write inside the caller's transaction: the checks, the row, the change-log entry.</summary>
+    private WriteResult PutObject(SqliteSession session, ObjectRef resource, ObjectContent content, byte[] data, ETag tag, WritePrecondition precondition)
+    {
+        var collection = FindCollection(session, resource.Collection.UserName, resource.Collection.Path);
+        if (collection is null)
+        {
+            return WriteResult.Of(StoreOutcome.NotFound);
+        }
 
-            if (content.Uid is not null && FindUidHolder(session, collection.Id, content.Uid, resource.Href, exceptObjectId: null) is { } holder)
-            {
-                return WriteResult.UidConflictWith(holder);
-            }
+        if (FindCollection(session, resource.Collection.UserName, resource.Collection.Path + "/" + resource.Href) is not null)
+        {
+            return WriteResult.Of(StoreOutcome.AlreadyExists);
+        }
 
-            session.Command(
-                    "INSERT INTO objects (collection_id, href, uid, component, content_type, etag, size, modified_at, first_at, last_at, data) " +
-                    "VALUES ($id, $href, $uid, $component, $type, $etag, $size, $now, $first, $last, $data) " +
-                    "ON CONFLICT (collection_id, href) DO UPDATE SET uid = excluded.uid, component = excluded.component, " +
-                    "content_type = excluded.content_type, etag = excluded.etag, size = excluded.size, modified_at = excluded.modified_at, " +
-                    "first_at = excluded.first_at, last_at = excluded.last_at, data = excluded.data")
-                .With("$id", collection.Id).With("$href", resource.Href).With("$uid", content.Uid)
-                .With("$component", content.ComponentType).With("$type", content.ContentType).With("$etag", tag.Value)
-                .With("$size", data.Length).With("$now", NowTicks)
-                .With("$first", content.FirstOccurrence?.ToUnixTimeTicks()).With("$last", content.LastOccurrence?.ToUnixTimeTicks())
-                .With("$data", data)
-                .ExecuteNonQuery();
-            // The plan was computed from the old bytes; the reminder planner replans from the new ones.
-            var cleared = current is null ? [] : TakePendingReminders(session, collection.Id, resource.Href);
-            AppendChange(session, collection.Id, resource.Href, deleted: false);
-            return new WriteResult(current is null ? StoreOutcome.Created : StoreOutcome.Updated, tag) { ClearedReminders = cleared };
-        }, cancellationToken);
+        var current = FindObjectTag(session, collection.Id, resource.Href);
+        if (!precondition.IsSatisfiedBy(current))
+        {
+            return WriteResult.Of(StoreOutcome.PreconditionFailed);
+        }
+
+        if (content.Uid is not null && FindUidHolder(session, collection.Id, content.Uid, resource.Href, exceptObjectId: null) is { } holder)
+        {
+            return WriteResult.UidConflictWith(holder);
+        }
+
+        session.Command(
+                "INSERT INTO objects (collection_id, href, uid, component, content_type, etag, size, modified_at, first_at, last_at, data) " +
+                "VALUES ($id, $href, $uid, $component, $type, $etag, $size, $now, $first, $last, $data) " +
+                "ON CONFLICT (collection_id, href) DO UPDATE SET uid = excluded.uid, component = excluded.component, " +
+                "content_type = excluded.content_type, etag = excluded.etag, size = excluded.size, modified_at = excluded.modified_at, " +
+                "first_at = excluded.first_at, last_at = excluded.last_at, data = excluded.data")
+            .With("$id", collection.Id).With("$href", resource.Href).With("$uid", content.Uid)
+            .With("$component", content.ComponentType).With("$type", content.ContentType).With("$etag", tag.Value)
+            .With("$size", data.Length).With("$now", NowTicks)
+            .With("$first", content.FirstOccurrence?.ToUnixTimeTicks()).With("$last", content.LastOccurrence?.ToUnixTimeTicks())
+            .With("$data", data)
+            .ExecuteNonQuery();
+        // The plan was computed from the old bytes; the reminder planner replans from the new ones.
+        var cleared = current is null ? [] : TakePendingReminders(session, collection.Id, resource.Href);
+        AppendChange(session, collection.Id, resource.Href, deleted: false);
+        return new WriteResult(current is null ? StoreOutcome.Created : StoreOutcome.Updated, tag) { ClearedReminders = cleared };
     }
 
     public Task<WriteResult> DeleteObjectAsync(ObjectRef resource, WritePrecondition precondition, CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using System.Globalization;
 using AuroraTime.Storage.Contract;
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using SQLitePCL;
 
 namespace AuroraTime.Storage.Sqlite;
 
@@ -14,7 +15,7 @@ namespace AuroraTime.Storage.Sqlite;
 /// mode, so a commit survives a process crash and may only be lost on power failure before the
 /// next checkpoint (documented SQLite behaviour); every write is committed before it returns.
 /// </summary>
-public sealed partial class SqliteStore : IStore
+public sealed partial class SqliteStore : IStore, IBatchObjectWriter
 {
     private const int MaxPooledSessions = 8;
 
@@ -44,6 +45,10 @@ public sealed partial class SqliteStore : IStore
 
     /// <summary>Every SQL statement this store has prepared so far.</summary>
     internal IReadOnlyCollection<string> PreparedStatements => [.. _statements.Keys];
+
+    /// <summary>Whether every pooled connection has query planner stability on (see <see cref="RentSession"/>).</summary>
+    internal bool PooledConnectionsKeepTheirPlans() =>
+        _sessions.All(session => raw.sqlite3_db_config(session.Connection.Handle, raw.SQLITE_DBCONFIG_ENABLE_QPSG, -1, out var on) == raw.SQLITE_OK && on == 1);
 
     /// <summary>Opens (and creates or migrates) the database file.</summary>
     /// <exception cref="NotSupportedException">The file has a newer schema version.</exception>
@@ -91,13 +96,28 @@ public sealed partial class SqliteStore : IStore
             pragmas.ExecuteNonQuery();
         }
 
+        // Query planner stability: a prepared statement keeps its plan whatever values are bound. Without it
+        // SQLite (3.46+) reads a bound LIMIT $limit while planning, marks the statement as depending on that
+        // value, and recompiles it on every execution that binds it again, which undoes the command cache.
+        // We never rely on value-dependent plans (no ANALYZE/STAT4, no LIKE on bound patterns).
+        ThrowOnError(raw.sqlite3_db_config(connection.Handle, raw.SQLITE_DBCONFIG_ENABLE_QPSG, 1, out _), connection);
         return new SqliteSession(connection, sql => _statements.TryAdd(sql, true));
+    }
+
+    private static void ThrowOnError(int rc, SqliteConnection connection)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        }
     }
 
     private void ReturnSession(SqliteSession session)
     {
         session.Transaction = null;
-        if (Volatile.Read(ref _disposed) != 0 || _sessions.Count >= MaxPooledSessions)
+        // A connection still inside a transaction (its rollback failed) must not serve anyone else.
+        if (Volatile.Read(ref _disposed) != 0 || _sessions.Count >= MaxPooledSessions
+            || raw.sqlite3_get_autocommit(session.Connection.Handle) == 0)
         {
             session.Dispose();
             return;
@@ -141,19 +161,26 @@ public sealed partial class SqliteStore : IStore
             var session = RentSession();
             try
             {
-                using var transaction = session.Connection.BeginTransaction(deferred: false);
-                session.Transaction = transaction;
-                var result = work(session);
-                if (succeeded(result))
+                session.BeginImmediate();
+                var committed = false;
+                try
                 {
-                    transaction.Commit();
-                }
-                else
-                {
-                    transaction.Rollback();
-                }
+                    var result = work(session);
+                    if (succeeded(result))
+                    {
+                        session.Commit();
+                        committed = true;
+                    }
 
-                return result;
+                    return result;
+                }
+                finally
+                {
+                    if (!committed)
+                    {
+                        session.RollbackIfOpen();
+                    }
+                }
             }
             finally
             {

@@ -17,14 +17,6 @@ public sealed partial class CognitoBearerMiddleware(RequestDelegate next, Cognit
     /// <summary>Claim with the Cognito subject (the user's immutable id), for callers that need it.</summary>
     public const string SubjectClaimType = "aurora:cognito-sub";
 
-    /// <summary>
-    /// Whether this middleware signed the request in. Deliberately not <c>IsAuthenticated</c>: with one
-    /// registered scheme ASP.NET Core makes it the default and authenticates every request with it,
-    /// which must not let a bearer token stand in for Basic on CalDAV paths.
-    /// </summary>
-    public static bool SignedIn(HttpContext context) =>
-        context.User.Identity is { IsAuthenticated: true, AuthenticationType: AuthenticationType };
-
     public async Task InvokeAsync(HttpContext context)
     {
         if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
