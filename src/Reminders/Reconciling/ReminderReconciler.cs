@@ -76,9 +76,12 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(cleared);
         // No VALARM and no snooze: the plan is empty without reading the owner or parsing again.
-        var plan = AlarmMarkers.MayPlan(data.Span)
-            ? AlarmPlanner.Plan(data.Span, await OwnerAsync(resource.Collection.UserName, cancellationToken).ConfigureAwait(false), time.Now())
-            : [];
+        IReadOnlyList<PlannedReminder> plan = [];
+        if (AlarmMarkers.MayPlan(data.Span))
+        {
+            var owner = await OwnerAsync(resource.Collection.UserName, cancellationToken).ConfigureAwait(false);
+            plan = AlarmPlanner.Plan(data.Span, owner, time.Now());
+        }
         if (plan.Count == 0)
         {
             // The firings the write cleared still lose their external timers (AWS mode).
