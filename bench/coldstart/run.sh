@@ -4,7 +4,9 @@
 # and Radicale and Xandikos from start to their first response, for comparison. Prints a Markdown
 # table (bench/coldstart/README.md keeps the measured one).
 #
-#   bench/coldstart/run.sh [RUNS]        (default 10; variants that fail to build are reported, not fatal)
+#   bench/coldstart/run.sh [RUNS] [WHAT...]   RUNS default 10; WHAT is any of jit r2r aot peers (default all
+#                                            four: `run.sh 20 aot` while iterating). Variants that fail to
+#                                            build are reported, not fatal.
 #
 # Each variant is started as Lambda starts bootstrap (no arguments) on a data folder that already
 # holds an account, so first-run setup is not counted. `uptime` is printed: on a shared machine load moves these
@@ -13,6 +15,9 @@ set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 RUNS="${1:-10}"
+shift || true
+WHAT=" ${*:-jit r2r aot peers} "
+wants() { [[ "$WHAT" == *" $1 "* ]]; }
 source "$ROOT/tests/Interop/lib/servers.sh"
 WORK="$(mktemp -d)"
 trap 'stop_servers; rm -rf "$WORK"' EXIT
@@ -42,13 +47,14 @@ measure_aurora() { # name
   RESULT[$1]="$(tail -n 1 "$WORK/$1.times")"
 }
 
-publish jit --self-contained true -p:PublishReadyToRun=false && measure_aurora jit
-publish r2r --self-contained true -p:PublishReadyToRun=true && measure_aurora r2r
+wants jit && publish jit --self-contained true -p:PublishReadyToRun=false && measure_aurora jit
+wants r2r && publish r2r --self-contained true -p:PublishReadyToRun=true && measure_aurora r2r
 AOT_FLAGS=(-p:PublishAot=true)
 command -v clang >/dev/null || AOT_FLAGS+=(-p:CppCompilerAndLinker=gcc)
-publish aot "${AOT_FLAGS[@]}" && measure_aurora aot
+wants aot && publish aot "${AOT_FLAGS[@]}" && measure_aurora aot
 
 # Peers: the same launch lines as tests/Interop/lib/servers.sh, timed from process start.
+if wants peers; then
 mkdir -p "$WORK/radicale/collections"
 printf 'bench:bench\n' > "$WORK/radicale/users"
 cat > "$WORK/radicale/config" <<CONF
@@ -70,6 +76,7 @@ mkdir -p "$WORK/xandikos"
 "${MEASURE[@]}" "http://127.0.0.1:{port}/" any "$RUNS" -- \
   /usr/bin/python3 -m xandikos.web --defaults -d "$WORK/xandikos" -l 127.0.0.1 -p "{port}" > "$WORK/xandikos.times" 2>&1
 cat "$WORK/xandikos.times" >&2; RESULT[xandikos]="$(tail -n 1 "$WORK/xandikos.times")"
+fi
 
 echo "load: $(uptime | sed 's/.*load average: //') (1/5/15 min), $(nproc) cores, $RUNS runs each"
 echo
@@ -78,5 +85,5 @@ echo "|---|---|---|"
 for name in jit r2r aot; do
   echo "| aurora $name (/healthz 200) | ${RESULT[$name]:-not built} | $( [ -d "$WORK/$name" ] && du -sh "$WORK/$name" | cut -f1 ) |"
 done
-echo "| Radicale 3.1.8 (first response on /) | ${RESULT[radicale]} | |"
-echo "| Xandikos 0.2.8 (first response on /) | ${RESULT[xandikos]} | |"
+echo "| Radicale 3.1.8 (first response on /) | ${RESULT[radicale]:-not run} | |"
+echo "| Xandikos 0.2.8 (first response on /) | ${RESULT[xandikos]:-not run} | |"

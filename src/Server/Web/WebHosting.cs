@@ -23,6 +23,14 @@ public static class WebHosting
         services.AddDataProtection()
             .SetApplicationName("AuroraTime")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(settings.DataFolder), KeyFolderName)));
+        // The key ring loads on first use (a sign-in or a session cookie) instead of at start. ASP.NET's
+        // DataProtectionHostedService only preloads it, and that read the key files and loaded OpenSSL
+        // before Kestrel listened, on every cold start (bench/coldstart/README.md).
+        if (services.FirstOrDefault(descriptor => descriptor.ServiceType == typeof(IHostedService)
+                && descriptor.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService") is { } preload)
+        {
+            services.Remove(preload);
+        }
         services.AddSingleton(WebSettings.From(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SessionCookie>();

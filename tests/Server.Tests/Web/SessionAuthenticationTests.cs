@@ -172,6 +172,18 @@ public class SessionAuthenticationTests : IAsyncLifetime
         Assert.NotEmpty(Directory.GetFiles(_server.Data.File(WebHosting.KeyFolderName), "key-*.xml"));
     }
 
+    // Cold start: the key ring is not read (or created) before the first request that needs it.
+    [Fact]
+    public async Task The_key_ring_is_created_by_the_first_sign_in_not_by_the_start()
+    {
+        var keys = _server.Data.File(WebHosting.KeyFolderName);
+        Assert.False(Directory.Exists(keys) && Directory.GetFiles(keys, "key-*.xml").Length > 0, "a started server already wrote a key");
+
+        await _browser.SignInAndReadCsrfAsync("alice", WebServer.Password);
+
+        Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
+    }
+
     [Fact]
     public async Task A_cookie_made_under_another_data_folders_keys_is_no_session()
     {
