@@ -109,6 +109,26 @@ public sealed class ReminderReconciler(IStore store, ReminderOptions options, Pl
     }
 
     /// <summary>
+    /// A collection tree is gone (DELETE, or replaced by an overwriting MOVE/COPY): its firings died with it,
+    /// each under its own calendar, which may be nested below the deleted root. The listener hears them per
+    /// calendar, so an external timer names (and deletes) each schedule after the calendar it was made for.
+    /// </summary>
+    public async Task RemovedAsync(IReadOnlyList<DueReminder> cleared, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cleared);
+        signal.Notify();
+        if (listener is null)
+        {
+            return;
+        }
+        foreach (var calendar in cleared.GroupBy(r => r.Resource.Collection))
+        {
+            await listener.PendingRemovedAsync(calendar.Key, [.. calendar.Select(r => new PendingReminder(r.AlarmKey, r.DueAt))], cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// Stores <paramref name="plan"/> as the object's pending firings, refused if the object changed since
     /// <paramref name="plannedFrom"/>. With a listener, a failure leaves the stored plan as it was: the
     /// caller's retry (a re-delivered scheduler event) computes the same difference again.

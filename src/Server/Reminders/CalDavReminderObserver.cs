@@ -36,6 +36,6 @@ internal sealed class CalDavReminderObserver(ReminderReconciler reconciler) : IC
         await reconciler.PlanWrittenAsync(resource, etag, change.Data, change.ClearedReminders, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task CollectionDeletedAsync(string account, string collectionPath, IReadOnlyList<PendingReminder> clearedReminders, CancellationToken cancellationToken) =>
-        reconciler.RemovedAsync(new CollectionRef(account, collectionPath), clearedReminders, cancellationToken);
+    public Task CollectionDeletedAsync(string account, string collectionPath, IReadOnlyList<DueReminder> clearedReminders, CancellationToken cancellationToken) =>
+        reconciler.RemovedAsync(clearedReminders, cancellationToken);
 }

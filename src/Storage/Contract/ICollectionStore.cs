@@ -23,10 +23,11 @@ public interface ICollectionStore
     /// Deletes the collection with all members and nested collections (RFC 4918 section 9.6.1). Its change
     /// log goes with it (tokens of it become invalid); a nested collection leaves a tombstone in its parent's log.
     /// </summary>
-    /// <param name="clearedReminders">When given, receives the planned firings of every object the delete removed
-    /// (read in the delete's own transaction, so an external timer can delete exactly their schedules).</param>
+    /// <param name="clearedReminders">When given, receives the planned firings of every object the delete removed,
+    /// each with its own object (a nested calendar's firings name that calendar, not the deleted root), so an
+    /// external timer can delete exactly their schedules.</param>
     /// <returns>Ok, or NotFound.</returns>
-    Task<StoreOutcome> DeleteCollectionAsync(CollectionRef collection, CancellationToken cancellationToken = default, ICollection<PendingReminder>? clearedReminders = null);
+    Task<StoreOutcome> DeleteCollectionAsync(CollectionRef collection, CancellationToken cancellationToken = default, ICollection<DueReminder>? clearedReminders = null);
 
     /// <summary>
     /// Moves a collection with everything in it to another path of the same account (RFC 4918 section
@@ -34,13 +35,13 @@ public interface ICollectionStore
     /// <paramref name="overwrite"/> is set (the Overwrite header, section 10.6).
     /// </summary>
     /// <param name="clearedReminders">When given, receives the planned firings of the objects in a replaced
-    /// target collection tree (as <see cref="DeleteCollectionAsync"/> reports them); the moved objects'
-    /// firings go with them and are not listed.</param>
+    /// target collection tree, or of a replaced target object, each with its own object (as
+    /// <see cref="DeleteCollectionAsync"/> reports them); the moved objects' firings go with them and are not listed.</param>
     /// <returns>Created, or Updated (target replaced); NotFound (no source); ParentNotFound;
     /// PreconditionFailed (target exists, no overwrite); SameSourceAndTarget (target is the source or inside it).</returns>
     /// <exception cref="ArgumentException">Source and target belong to different accounts.</exception>
     Task<StoreOutcome> MoveCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default,
-        ICollection<PendingReminder>? clearedReminders = null);
+        ICollection<DueReminder>? clearedReminders = null);
 
     /// <summary>
     /// Copies a collection with all members, nested collections and dead properties (RFC 4918 section
@@ -48,7 +49,7 @@ public interface ICollectionStore
     /// reminders are not copied: the planner plans the copies. Outcomes as for <see cref="MoveCollectionAsync"/>.
     /// </summary>
     /// <exception cref="ArgumentException">Source and target belong to different accounts.</exception>
-    /// <param name="clearedReminders">As for <see cref="MoveCollectionAsync"/>: the firings of a replaced target tree.</param>
+    /// <param name="clearedReminders">As for <see cref="MoveCollectionAsync"/>: the firings of a replaced target tree or object.</param>
     Task<StoreOutcome> CopyCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default,
-        ICollection<PendingReminder>? clearedReminders = null);
+        ICollection<DueReminder>? clearedReminders = null);
 }

@@ -15,14 +15,14 @@ namespace AuroraTime.Storage.DynamoDb;
 public sealed partial class DynamoDbStore
 {
     public Task<StoreOutcome> MoveCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default,
-        ICollection<PendingReminder>? clearedReminders = null) =>
+        ICollection<DueReminder>? clearedReminders = null) =>
         TransferCollectionAsync(source, target, overwrite, move: true, clearedReminders, cancellationToken);
 
     public Task<StoreOutcome> CopyCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default,
-        ICollection<PendingReminder>? clearedReminders = null) =>
+        ICollection<DueReminder>? clearedReminders = null) =>
         TransferCollectionAsync(source, target, overwrite, move: false, clearedReminders, cancellationToken);
 
-    private async Task<StoreOutcome> TransferCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, bool move, ICollection<PendingReminder>? clearedReminders,
+    private async Task<StoreOutcome> TransferCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, bool move, ICollection<DueReminder>? clearedReminders,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -37,9 +37,11 @@ public sealed partial class DynamoDbStore
             return StoreOutcome.SameSourceAndTarget;
         }
 
-        var sweep = new List<string>();
+        var sweep = new List<CollectionItem>();
+        IReadOnlyList<DueReminder> replacedObjectReminders = [];
         var outcome = await OptimisticAsync(async () =>
         {
+            replacedObjectReminders = []; // a retried attempt reads the target afresh
             var root = await FindCollectionAsync(source.UserName, source.Path, cancellationToken).ConfigureAwait(false);
             if (root is null)
             {
@@ -92,7 +94,9 @@ public sealed partial class DynamoDbStore
 
             if (existingResource is not null)
             {
-                await RemoveObjectAsync(transaction, targetParent!, target.Name, existingResource, cancellationToken).ConfigureAwait(false);
+                var cleared = await RemoveObjectAsync(transaction, targetParent!, target.Name, existingResource, cancellationToken).ConfigureAwait(false);
+                var replacedObject = targetParent!.Ref.Object(target.Name);
+                replacedObjectReminders = [.. cleared.Select(r => ToDueReminder(replacedObject, r))];
                 Change(targetParent!, target.Name, true);
             }
 
@@ -163,12 +167,17 @@ public sealed partial class DynamoDbStore
                 return null;
             }
 
-            sweep.AddRange(replaced.Select(r => r.Incarnation));
+            sweep.AddRange(replaced);
             return existingCollection is not null || existingResource is not null ? StoreOutcome.Updated : StoreOutcome.Created;
         }, cancellationToken).ConfigureAwait(false);
-        foreach (var incarnation in sweep)
+        foreach (var reminder in clearedReminders is null || outcome != StoreOutcome.Updated ? [] : replacedObjectReminders)
         {
-            await SweepMembersAsync(incarnation, cancellationToken, clearedReminders).ConfigureAwait(false);
+            clearedReminders!.Add(reminder);
+        }
+
+        foreach (var gone in sweep)
+        {
+            await SweepMembersAsync(gone.Incarnation, cancellationToken, gone.Ref, clearedReminders).ConfigureAwait(false);
         }
 
         return outcome;

@@ -23,6 +23,8 @@ public sealed partial class DynamoDbStore
         public string Members => DynamoDbKeys.Members(Incarnation);
 
         public Dictionary<string, AttributeValue> Key => DynamoValues.Key(DynamoDbKeys.Account(UserName), DynamoDbKeys.Collection(Path));
+
+        public CollectionRef Ref => new(UserName, Path);
     }
 
     public async Task<StoreOutcome> CreateCollectionAsync(CollectionRef collection, CollectionKind kind, CollectionProperties properties, CancellationToken cancellationToken = default)
@@ -129,7 +131,7 @@ public sealed partial class DynamoDbStore
     /// delete removed (<paramref name="clearedReminders"/>).
     /// </remarks>
     public async Task<StoreOutcome> DeleteCollectionAsync(CollectionRef collection, CancellationToken cancellationToken = default,
-        ICollection<PendingReminder>? clearedReminders = null)
+        ICollection<DueReminder>? clearedReminders = null)
     {
         ArgumentNullException.ThrowIfNull(collection);
         List<CollectionItem>? removed = null;
@@ -162,7 +164,7 @@ public sealed partial class DynamoDbStore
         }, cancellationToken).ConfigureAwait(false);
         foreach (var gone in removed ?? [])
         {
-            await SweepMembersAsync(gone.Incarnation, cancellationToken, clearedReminders).ConfigureAwait(false);
+            await SweepMembersAsync(gone.Incarnation, cancellationToken, gone.Ref, clearedReminders).ConfigureAwait(false);
         }
 
         return outcome;
@@ -201,23 +203,26 @@ public sealed partial class DynamoDbStore
     }
 
     /// <summary>Removes a gone incarnation's partition: members, claims, change log, reminders, and spilled bodies.</summary>
+    /// <param name="clearedFrom">Where the incarnation's collection was, to name the objects of the cleared firings.</param>
     /// <param name="clearedReminders">When given, receives the planned firings found in the partition.</param>
-    private async Task SweepMembersAsync(string incarnation, CancellationToken cancellationToken, ICollection<PendingReminder>? clearedReminders = null)
+    private async Task SweepMembersAsync(string incarnation, CancellationToken cancellationToken, CollectionRef? clearedFrom = null,
+        ICollection<DueReminder>? clearedReminders = null)
     {
         var keys = new List<Dictionary<string, AttributeValue>>();
         await foreach (var item in QueryAsync(new QueryRequest
                        {
                            KeyConditionExpression = "PK = :pk",
                            ExpressionAttributeValues = new() { [":pk"] = S(DynamoDbKeys.Members(incarnation)) },
-                           ProjectionExpression = "PK, SK, #alarm, #due, " + ObjectBody.SpillKeyAttribute,
-                           ExpressionAttributeNames = new() { ["#alarm"] = "alarm", ["#due"] = "due" },
+                           ProjectionExpression = "PK, SK, #href, #alarm, #due, " + ObjectBody.SpillKeyAttribute,
+                           ExpressionAttributeNames = new() { ["#href"] = "href", ["#alarm"] = "alarm", ["#due"] = "due" },
                            ConsistentRead = true,
                        }, cancellationToken).ConfigureAwait(false))
         {
             await DeleteSpilledAsync(item, cancellationToken).ConfigureAwait(false);
-            if (clearedReminders is not null && item.String(DynamoDbTable.SortKey).StartsWith(DynamoDbKeys.ReminderPrefix, StringComparison.Ordinal))
+            if (clearedFrom is not null && clearedReminders is not null
+                && item.String(DynamoDbTable.SortKey).StartsWith(DynamoDbKeys.ReminderPrefix, StringComparison.Ordinal))
             {
-                clearedReminders.Add(ToPendingReminder(item));
+                clearedReminders.Add(ToDueReminder(clearedFrom.Object(item.String("href")), ToPendingReminder(item)));
             }
 
             keys.Add(Key(item.String(DynamoDbTable.PartitionKey), item.String(DynamoDbTable.SortKey)));

@@ -278,6 +278,8 @@ public sealed partial class DynamoDbStore
 
     private static PendingReminder ToPendingReminder(Dictionary<string, AttributeValue> item) => new(item.String("alarm"), ToInstant(item.Long("due")));
 
+    private static DueReminder ToDueReminder(ObjectRef resource, PendingReminder reminder) => new(resource, reminder.AlarmKey, reminder.DueAt);
+
     private static Dictionary<string, AttributeValue> ReminderItem(CollectionItem collection, string href, string alarmKey, long dueTicks)
     {
         var item = Key(collection.Members, DynamoDbKeys.Reminder(href, alarmKey));

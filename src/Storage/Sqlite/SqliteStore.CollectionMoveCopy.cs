@@ -8,14 +8,14 @@ public sealed partial class SqliteStore
     private const string SubtreeFilter = "user_name = $user AND (path = $path OR (path >= $path || '/' AND path < $path || '0'))";
 
     public Task<StoreOutcome> MoveCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default,
-        ICollection<PendingReminder>? clearedReminders = null) =>
+        ICollection<DueReminder>? clearedReminders = null) =>
         TransferCollectionAsync(source, target, overwrite, move: true, clearedReminders, cancellationToken);
 
     public Task<StoreOutcome> CopyCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, CancellationToken cancellationToken = default,
-        ICollection<PendingReminder>? clearedReminders = null) =>
+        ICollection<DueReminder>? clearedReminders = null) =>
         TransferCollectionAsync(source, target, overwrite, move: false, clearedReminders, cancellationToken);
 
-    private Task<StoreOutcome> TransferCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, bool move, ICollection<PendingReminder>? clearedReminders,
+    private Task<StoreOutcome> TransferCollectionAsync(CollectionRef source, CollectionRef target, bool overwrite, bool move, ICollection<DueReminder>? clearedReminders,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -66,7 +66,12 @@ public sealed partial class SqliteStore
 
             if (existingResource)
             {
-                DeleteObjectRow(session, targetParent!.Id, target.Name);
+                var cleared = DeleteObjectRow(session, targetParent!.Id, target.Name);
+                var replacedObject = new CollectionRef(target.UserName, target.ParentPath!).Object(target.Name);
+                foreach (var reminder in clearedReminders is null ? [] : cleared)
+                {
+                    clearedReminders!.Add(new DueReminder(replacedObject, reminder.AlarmKey, reminder.DueAt));
+                }
                 AppendChange(session, targetParent.Id, target.Name, deleted: true);
             }
 

@@ -104,7 +104,7 @@ public sealed partial class SqliteStore
             .ExecuteNonQuery()), cancellationToken);
     }
 
-    public Task<StoreOutcome> DeleteCollectionAsync(CollectionRef collection, CancellationToken cancellationToken = default, ICollection<PendingReminder>? clearedReminders = null)
+    public Task<StoreOutcome> DeleteCollectionAsync(CollectionRef collection, CancellationToken cancellationToken = default, ICollection<DueReminder>? clearedReminders = null)
     {
         ArgumentNullException.ThrowIfNull(collection);
         return WriteAsync(session =>
@@ -134,18 +134,19 @@ public sealed partial class SqliteStore
     }
 
     /// <summary>
-    /// Adds the planned firings of every object in the collection's tree to <paramref name="into"/>: read in
-    /// the caller's transaction, before a delete's cascade removes them with their objects.
+    /// Adds the planned firings of every object in the collection's tree to <paramref name="into"/>, each with
+    /// its own collection and href: read in the caller's transaction, before a delete's cascade removes them.
     /// </summary>
-    private static void ReadSubtreeReminders(SqliteSession session, CollectionRef collection, ICollection<PendingReminder> into)
+    private static void ReadSubtreeReminders(SqliteSession session, CollectionRef collection, ICollection<DueReminder> into)
     {
         using var reader = session.Command(
-                "SELECT r.alarm_key, r.due_at FROM pending_reminders r JOIN objects o ON o.id = r.object_id " +
-                $"WHERE o.collection_id IN (SELECT id FROM collections WHERE {SubtreeFilter})")
+                "SELECT c.path, o.href, r.alarm_key, r.due_at FROM pending_reminders r JOIN objects o ON o.id = r.object_id " +
+                $"JOIN collections c ON c.id = o.collection_id WHERE o.collection_id IN (SELECT id FROM collections WHERE {SubtreeFilter})")
             .WithCollection(collection).ExecuteReader();
         while (reader.Read())
         {
-            into.Add(new PendingReminder(reader.GetString(0), ToInstant(reader.GetInt64(1))));
+            var resource = new CollectionRef(collection.UserName, reader.GetString(0)).Object(reader.GetString(1));
+            into.Add(new DueReminder(resource, reader.GetString(2), ToInstant(reader.GetInt64(3))));
         }
     }
 

@@ -128,7 +128,7 @@ public sealed class ChangeObserverTests : IAsyncLifetime
             return Task.CompletedTask;
         }
 
-        public Task CollectionDeletedAsync(string account, string collectionPath, IReadOnlyList<PendingReminder> clearedReminders, CancellationToken cancellationToken)
+        public Task CollectionDeletedAsync(string account, string collectionPath, IReadOnlyList<DueReminder> clearedReminders, CancellationToken cancellationToken)
         {
             _collections.Enqueue((account, collectionPath));
             return Task.CompletedTask;
@@ -141,7 +141,7 @@ public sealed class ChangeObserverTests : IAsyncLifetime
         public Task ObjectChangedAsync(CalendarObjectChange change, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("observer bug");
 
-        public Task CollectionDeletedAsync(string account, string collectionPath, IReadOnlyList<PendingReminder> clearedReminders, CancellationToken cancellationToken) =>
+        public Task CollectionDeletedAsync(string account, string collectionPath, IReadOnlyList<DueReminder> clearedReminders, CancellationToken cancellationToken) =>
             Task.FromException(new InvalidOperationException("observer bug"));
     }
 }

@@ -138,6 +138,55 @@ public sealed class PerCalendarScheduleTests : IAsyncLifetime
         Assert.Equal(["home/a.ics", "home/a.ics", "work/a.ics", "work/a.ics"], Scheduler.Schedules.Values.Select(Target).Order(StringComparer.Ordinal));
     }
 
+    private async Task MakePlainCollectionAsync(string path)
+    {
+        Assert.Equal(HttpStatusCode.Created, await host.SendAsync("MKCOL", $"/calendars/alice/{path}/"));
+    }
+
+    [Fact]
+    public async Task Deleting_a_plain_collection_that_holds_calendars_deletes_exactly_their_schedules_by_their_own_names()
+    {
+        await MakePlainCollectionAsync("group");
+        await host.MakeCalendarAsync("group/team");
+        await MakePlainCollectionAsync("group/sub");
+        await host.MakeCalendarAsync("group/sub/deeper");
+        await host.MakeCalendarAsync("home");
+        await host.PutAsync("/calendars/alice/group/team/a.ics", AwsModeHost.Event("a"));
+        await host.PutAsync("/calendars/alice/group/sub/deeper/a.ics", AwsModeHost.Event("a", start: "20300602T090000Z"));
+        await host.PutAsync("/calendars/alice/home/b.ics", AwsModeHost.Event("b"));
+        var ofGroup = Scheduler.Schedules.Values.Where(s => Target(s).StartsWith("group/", StringComparison.Ordinal))
+            .Select(s => "delete " + s.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(4, ofGroup.Count);
+        var ofHome = Scheduler.Schedules.Keys.Except(ofGroup.Select(d => d["delete ".Length..])).Order(StringComparer.Ordinal).ToList();
+        host.TakeCalls();
+
+        Assert.Equal(HttpStatusCode.NoContent, await host.SendAsync("DELETE", "/calendars/alice/group/"));
+
+        // Named after group/team and group/sub/deeper (not after group): each delete hits a real schedule.
+        Assert.Equal(ofGroup, host.TakeCalls().Order(StringComparer.Ordinal));
+        Assert.Equal(ofHome, Scheduler.Schedules.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_MOVE_with_Overwrite_T_over_a_plain_collection_that_holds_a_calendar_deletes_that_calendars_schedules()
+    {
+        await host.MakeCalendarAsync("work");
+        await MakePlainCollectionAsync("group");
+        await host.MakeCalendarAsync("group/team");
+        await host.PutAsync("/calendars/alice/work/a.ics", AwsModeHost.Event("a"));
+        await host.PutAsync("/calendars/alice/group/team/b.ics", AwsModeHost.Event("b", start: "20300602T090000Z"));
+        var deletes = Scheduler.Schedules.Keys.Select(n => "delete " + n).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(4, deletes.Count);
+        host.TakeCalls();
+
+        Assert.Equal(HttpStatusCode.NoContent, await host.SendAsync("MOVE", "/calendars/alice/work/", "/calendars/alice/group/", overwrite: true));
+
+        // group/team's schedules by their own names, work's because its events moved to group/.
+        var calls = host.TakeCalls();
+        Assert.Equal(deletes, calls.Where(c => c.StartsWith("delete ", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Equal(["group/a.ics", "group/a.ics"], Scheduler.Schedules.Values.Select(Target));
+    }
+
     [Fact]
     public async Task A_schedule_named_before_the_upgrade_still_sends_and_its_new_name_twin_from_the_repair_sweep_does_not_send_again()
     {

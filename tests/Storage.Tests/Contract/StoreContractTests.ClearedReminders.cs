@@ -83,7 +83,7 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task A_collection_delete_hands_over_the_firings_of_every_object_in_its_tree()
+    public async Task A_collection_delete_hands_over_the_firings_of_every_object_in_its_tree_each_with_its_own_object()
     {
         await CreateAliceWithCalendarsAsync();
         var nested = new CollectionRef(Alice, "work/team");
@@ -92,17 +92,43 @@ public abstract partial class StoreContractTests
         await PutPlannedAsync(nested, "b.ics", "b", new PendingReminder("b/0", LateFiring), new PendingReminder("b/1", EarlyFiring));
         await PutPlannedAsync(Home, "c.ics", "c", new PendingReminder("c/0", LateFiring));
 
-        var cleared = new List<PendingReminder>();
+        var cleared = new List<DueReminder>();
         Assert.Equal(StoreOutcome.Ok, await Store.DeleteCollectionAsync(Work, default, cleared));
 
-        Assert.Equal(["a/0", "b/0", "b/1"], cleared.Select(r => r.AlarmKey).Order(StringComparer.Ordinal));
-        Assert.Equal(LateFiring, cleared.Single(r => r.AlarmKey == "b/0").DueAt);
+        // A nested calendar's firings name that calendar, not the deleted root.
+        Assert.Equal(
+            [new DueReminder(Work.Object("a.ics"), "a/0", EarlyFiring), new DueReminder(nested.Object("b.ics"), "b/0", LateFiring),
+                new DueReminder(nested.Object("b.ics"), "b/1", EarlyFiring)],
+            cleared.OrderBy(r => r.AlarmKey, StringComparer.Ordinal));
         var left = Assert.Single((await Store.ListDueRemindersAsync(Instant.MaxValue - Duration.FromDays(1), PageRequest.First(10))).Items);
         Assert.Equal("c/0", left.AlarmKey);
 
-        var none = new List<PendingReminder>();
+        var none = new List<DueReminder>();
         Assert.Equal(StoreOutcome.NotFound, await Store.DeleteCollectionAsync(Work, default, none));
         Assert.Empty(none);
+    }
+
+    [Fact]
+    public async Task Deleting_a_plain_collection_hands_over_the_firings_of_the_calendars_inside_it_under_their_own_paths()
+    {
+        await CreateAliceWithCalendarsAsync();
+        var group = new CollectionRef(Alice, "group");
+        var team = group.Child("team");
+        var sub = group.Child("sub");
+        var deeper = sub.Child("deeper");
+        Assert.Equal(StoreOutcome.Created, await Store.CreateCollectionAsync(group, CollectionKind.Plain, new CollectionProperties()));
+        Assert.Equal(StoreOutcome.Created, await Store.CreateCollectionAsync(sub, CollectionKind.Plain, new CollectionProperties()));
+        await CreateCalendarAsync(team);
+        await CreateCalendarAsync(deeper);
+        await PutPlannedAsync(team, "a.ics", "a", new PendingReminder("a/0", EarlyFiring));
+        await PutPlannedAsync(deeper, "a.ics", "a", new PendingReminder("a/0", EarlyFiring));
+
+        var cleared = new List<DueReminder>();
+        Assert.Equal(StoreOutcome.Ok, await Store.DeleteCollectionAsync(group, default, cleared));
+
+        Assert.Equal([new DueReminder(deeper.Object("a.ics"), "a/0", EarlyFiring), new DueReminder(team.Object("a.ics"), "a/0", EarlyFiring)],
+            cleared.OrderBy(r => r.Resource.Collection.Path, StringComparer.Ordinal));
+        Assert.Empty((await Store.ListDueRemindersAsync(Instant.MaxValue - Duration.FromDays(1), PageRequest.First(10))).Items);
     }
 
     [Fact]
@@ -168,23 +194,51 @@ public abstract partial class StoreContractTests
     public async Task A_collection_move_or_copy_over_a_calendar_hands_over_the_replaced_firings_only(bool move)
     {
         await CreateAliceWithCalendarsAsync();
+        var nestedInHome = Home.Child("sub");
+        await CreateCalendarAsync(nestedInHome);
         await PutPlannedAsync(Work, "a.ics", "a", new PendingReminder("a/0", EarlyFiring));
         await PutPlannedAsync(Home, "b.ics", "b", new PendingReminder("b/0", LateFiring), new PendingReminder("b/1", EarlyFiring));
+        await PutPlannedAsync(nestedInHome, "b.ics", "b", new PendingReminder("s/0", LateFiring));
 
-        var refused = new List<PendingReminder>();
+        var refused = new List<DueReminder>();
         Assert.Equal(StoreOutcome.PreconditionFailed, move
             ? await Store.MoveCollectionAsync(Work, Home, overwrite: false, default, refused)
             : await Store.CopyCollectionAsync(Work, Home, overwrite: false, default, refused));
         Assert.Empty(refused);
 
-        var cleared = new List<PendingReminder>();
+        var cleared = new List<DueReminder>();
         Assert.Equal(StoreOutcome.Updated, move
             ? await Store.MoveCollectionAsync(Work, Home, overwrite: true, default, cleared)
             : await Store.CopyCollectionAsync(Work, Home, overwrite: true, default, cleared));
 
-        // Home's own firings died with it; a moved object's firings went along, a copy's are not planned yet.
-        Assert.Equal([new PendingReminder("b/1", EarlyFiring), new PendingReminder("b/0", LateFiring)], cleared.OrderBy(r => r.DueAt));
+        // Home's own and its nested calendar's firings died with it, each reported under its calendar;
+        // a moved object's firings went along, a copy's are not planned yet.
+        Assert.Equal(
+            [new DueReminder(Home.Object("b.ics"), "b/0", LateFiring), new DueReminder(Home.Object("b.ics"), "b/1", EarlyFiring),
+                new DueReminder(nestedInHome.Object("b.ics"), "s/0", LateFiring)],
+            cleared.OrderBy(r => r.AlarmKey, StringComparer.Ordinal));
         var left = (await Store.ListDueRemindersAsync(Instant.MaxValue - Duration.FromDays(1), PageRequest.First(10))).Items;
         Assert.Equal(move ? [Home.Object("a.ics")] : [Work.Object("a.ics")], left.Select(d => d.Resource));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_collection_move_or_copy_over_an_object_hands_over_that_objects_firings(bool move)
+    {
+        await CreateAliceWithCalendarsAsync();
+        var group = new CollectionRef(Alice, "group");
+        Assert.Equal(StoreOutcome.Created, await Store.CreateCollectionAsync(group, CollectionKind.Plain, new CollectionProperties()));
+        await PutPlannedAsync(group, "b.ics", "b", new PendingReminder("b/0", LateFiring));
+        await PutPlannedAsync(Home, "c.ics", "c", new PendingReminder("c/0", EarlyFiring));
+
+        var cleared = new List<DueReminder>();
+        Assert.Equal(StoreOutcome.Updated, move
+            ? await Store.MoveCollectionAsync(Work, group.Child("b.ics"), overwrite: true, default, cleared)
+            : await Store.CopyCollectionAsync(Work, group.Child("b.ics"), overwrite: true, default, cleared));
+
+        Assert.Equal([new DueReminder(group.Object("b.ics"), "b/0", LateFiring)], cleared);
+        var left = Assert.Single((await Store.ListDueRemindersAsync(Instant.MaxValue - Duration.FromDays(1), PageRequest.First(10))).Items);
+        Assert.Equal(Home.Object("c.ics"), left.Resource);
     }
 }

@@ -43,7 +43,7 @@ internal sealed partial class ChangeNotifier(IReadOnlyList<ICalendarObjectObserv
         }
     }
 
-    public async Task CollectionDeletedAsync(CollectionRef collection, IReadOnlyList<PendingReminder> cleared, CancellationToken cancellationToken)
+    public async Task CollectionDeletedAsync(CollectionRef collection, IReadOnlyList<DueReminder> cleared, CancellationToken cancellationToken)
     {
         foreach (var observer in observers)
         {

@@ -22,9 +22,10 @@ public interface ICalendarObjectObserver
     /// A collection and everything in it is gone (DELETE, the source of a collection MOVE, or a
     /// collection replaced by an overwriting COPY/MOVE). No per-object Deleted calls are made for it.
     /// </summary>
-    /// <param name="clearedReminders">The planned firings the store removed with it: of a DELETE, or of a collection
-    /// an overwriting COPY/MOVE replaced; empty for a MOVE source (its firings go with its objects).</param>
-    Task CollectionDeletedAsync(string account, string collectionPath, IReadOnlyList<PendingReminder> clearedReminders, CancellationToken cancellationToken);
+    /// <param name="clearedReminders">The planned firings the store removed with it, each with its own object (which
+    /// may sit in a nested collection): of a DELETE, or of a collection or object an overwriting COPY/MOVE
+    /// replaced; empty for a MOVE source (its firings go with its objects).</param>
+    Task CollectionDeletedAsync(string account, string collectionPath, IReadOnlyList<DueReminder> clearedReminders, CancellationToken cancellationToken);
 }
 
 public enum CalendarObjectChangeKind

@@ -102,8 +102,9 @@ internal sealed class StoreCopyMoveMethod(CalDavService service, IDavMethodHandl
     {
         await request.CheckPreconditionsAsync(source);
         var overwrite = DestinationHeader.ParseOverwrite(request.Http.Request);
-        // The firings of a replaced target tree, so an external timer can delete exactly their schedules.
-        var cleared = new List<PendingReminder>();
+        // The firings of a replaced target (tree or object), each with its own calendar, so an external timer
+        // can delete exactly their schedules.
+        var cleared = new List<DueReminder>();
         var outcome = isMove
             ? await service.Store.MoveCollectionAsync(source.Stored.Ref, target, overwrite, request.Aborted, cleared)
             : await service.Store.CopyCollectionAsync(source.Stored.Ref, target, overwrite, request.Aborted, cleared);

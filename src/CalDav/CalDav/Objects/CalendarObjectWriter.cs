@@ -62,7 +62,7 @@ public sealed class CalendarObjectWriter
     /// <returns>Ok or NotFound.</returns>
     public async Task<StoreOutcome> DeleteCollectionAsync(CollectionRef collection, CancellationToken cancellationToken)
     {
-        var cleared = new List<PendingReminder>();
+        var cleared = new List<DueReminder>();
         var outcome = await _service.Store.DeleteCollectionAsync(collection, cancellationToken, cleared);
         if (outcome == StoreOutcome.Ok)
         {
