@@ -15,6 +15,22 @@ public class ApiHostFixture : IAsyncLifetime
     /// <summary>A view of the host signed in as a fresh user; dispose it at the end of the test.</summary>
     internal Task<ApiServer> ForTestAsync() => Host.ForNewUserAsync();
 
+    /// <summary>As <see cref="ForTestAsync"/>, with the fresh user's calendar "work" already made.</summary>
+    internal async Task<ApiServer> ForTestWithCalendarAsync()
+    {
+        var server = await ForTestAsync();
+        try
+        {
+            await server.CreateCalendarAsync();
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
     public async Task InitializeAsync()
     {
         Host = await ApiServer.StartAsync(Settings);

@@ -18,11 +18,7 @@ public sealed class ClientDataPreservationTests(ApiHostFixture hostFixture) : IC
 
     public static TheoryData<string> Fixtures => new() { "apple-calendar.ics", "google-calendar.ics", "outlook.ics", "thunderbird.ics", "evolution.ics" };
 
-    public async Task InitializeAsync()
-    {
-        _server = await hostFixture.ForTestAsync();
-        await _server.CreateCalendarAsync();
-    }
+    public async Task InitializeAsync() => _server = await hostFixture.ForTestWithCalendarAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

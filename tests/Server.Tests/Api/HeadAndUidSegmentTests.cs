@@ -8,11 +8,7 @@ public sealed class HeadAndUidSegmentTests(ApiHostFixture hostFixture) : IClassF
 {
     private ApiServer _server = null!;
 
-    public async Task InitializeAsync()
-    {
-        _server = await hostFixture.ForTestAsync();
-        await _server.CreateCalendarAsync();
-    }
+    public async Task InitializeAsync() => _server = await hostFixture.ForTestWithCalendarAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

@@ -15,11 +15,7 @@ public sealed partial class OneSourceOfTruthTests(ApiHostFixture hostFixture) : 
     private string Calendar => $"/calendars/{_server.UserName}/work/";
     private ApiServer _server = null!;
 
-    public async Task InitializeAsync()
-    {
-        _server = await hostFixture.ForTestAsync();
-        await _server.CreateCalendarAsync();
-    }
+    public async Task InitializeAsync() => _server = await hostFixture.ForTestWithCalendarAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

@@ -11,11 +11,7 @@ public sealed class PagingAndProblemTests(ApiHostFixture hostFixture) : IClassFi
     private const string Events = "/api/calendars/work/events";
     private ApiServer _server = null!;
 
-    public async Task InitializeAsync()
-    {
-        _server = await hostFixture.ForTestAsync();
-        await _server.CreateCalendarAsync();
-    }
+    public async Task InitializeAsync() => _server = await hostFixture.ForTestWithCalendarAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
