@@ -78,7 +78,7 @@ public sealed class MkcolTests
         var response = await host.SendAsync("MKCOL", "/w/", ExtendedWidget, expect: 403);
 
         Assert.Equal(DavNames.MkcolResponse, response.Xml.Root!.Name);
-        Assert.Contains("<D:valid-resourcetype />", response.Body);
+        Assert.Contains("<D:valid-resourcetype/>", response.Body);
         Assert.Contains("424 Failed Dependency", response.Body);
         await host.PropfindAsync("/w/", body: null, expect: 404);
     }

@@ -151,7 +151,7 @@ public sealed class PropfindTests
         Assert.Equal(Xml, response.Header("Content-Type"));
         Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?><D:multistatus xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:CS=\"http://calendarserver.org/ns/\" xmlns:ICAL=\"http://apple.com/ns/ical/\"><D:response>", response.Body);
         Assert.Contains("<D:href>/dav/cal/</D:href>", response.Body);
-        Assert.Contains("<D:resourcetype><D:collection /></D:resourcetype>", response.Body);
+        Assert.Contains("<D:resourcetype><D:collection/></D:resourcetype>", response.Body);
         Assert.DoesNotContain("xmlns=\"DAV:\"", response.Body);
     }
 

@@ -43,7 +43,7 @@ public sealed class ProppatchTests
         Assert.Equal(424, response.PropertyStatus("/c/", Z + "a"));
         Assert.Equal(403, response.PropertyStatus("/c/", DavNames.GetETag));
         Assert.Equal(424, response.PropertyStatus("/c/", DavNames.DisplayName));
-        Assert.Contains("<D:cannot-modify-protected-property />", response.Body);
+        Assert.Contains("<D:cannot-modify-protected-property/>", response.Body);
         var after = await host.PropfindAsync("/c/", DavTestHost.PropBody(Z + "a", DavNames.DisplayName));
         Assert.Equal(404, after.PropertyStatus("/c/", Z + "a"));
         Assert.Equal(404, after.PropertyStatus("/c/", DavNames.DisplayName));

@@ -46,8 +46,12 @@ internal sealed class ReportProperties
             if (node is StoreObjectNode { IsCalendarObject: true } calendarObject)
             {
                 var data = await calendarObject.GetDataAsync(request.Aborted);
-                var zone = service.Preparer.FloatingZoneOf(calendarObject.Collection);
-                results.Add(PropertyResult.Found(new XElement(CalDavNames.CalendarData, selection.Render(data, service.TimeEngine, zone))));
+                // The whole object is written from its stored UTF-8, escaped on the way out (RFC 4791 9.6:
+                // the content is the iCalendar text); only a partial or expanded one is rendered.
+                results.Add(selection.IsWholeObject
+                    ? PropertyResult.FoundUtf8Text(CalDavNames.CalendarData, data)
+                    : PropertyResult.FoundText(CalDavNames.CalendarData,
+                        selection.Render(data, service.TimeEngine, service.Preparer.FloatingZoneOf(calendarObject.Collection))));
             }
             else
             {

@@ -28,20 +28,25 @@ internal sealed class PropfindMethod : IDavMethodHandler
         }
 
         await using var writer = await MultistatusWriter.StartAsync(request.Http.Response);
-        await WriteAsync(request, writer, request.Path, node, what, minimal);
+        await WriteAsync(request, writer, request.HrefFor(request.Path, node), node, what, minimal);
         if (depth == DavDepth.One && node is IDavCollection collection)
         {
+            // The collection's href is encoded once; a member's is that prefix plus its own segment,
+            // the same text DavPath.ToHref gives for the member's path (DavRequest.ChildPath).
+            var memberPrefix = request.Path.ToHref(request.EncodedBase, isCollection: true);
             await foreach (var child in collection.GetChildrenAsync(request.Aborted))
             {
-                await WriteAsync(request, writer, DavRequest.ChildPath(request.Path, child), child, what, minimal);
+                var segment = child.EncodedName ?? DavSegment.Encode(child.Name);
+                var href = child is IDavCollection ? string.Concat(memberPrefix, segment, "/") : string.Concat(memberPrefix, segment);
+                await WriteAsync(request, writer, href, child, what, minimal);
             }
         }
     }
 
-    private static async Task WriteAsync(DavRequest request, MultistatusWriter writer, DavPath path, IDavNode node, PropertyRequest what, bool minimal)
+    private static async Task WriteAsync(DavRequest request, MultistatusWriter writer, string href, IDavNode node, PropertyRequest what, bool minimal)
     {
         var results = await PropertyEvaluator.EvaluateAsync(request, node, what);
-        await writer.WriteResponseAsync(request.HrefFor(path, node), minimal ? [.. results.Where(r => r.Status == 200)] : results);
+        await writer.WriteResponseAsync(href, minimal ? [.. results.Where(r => r.Status == 200)] : results);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace AuroraTime.CalDav.WebDav.Properties;
 /// DAV:creationdate in RFC 3339 date-time format.
 /// <see href="https://www.rfc-editor.org/rfc/rfc4918#section-15.1"/>
 /// </summary>
-public sealed class CreationDateProperty : IDavLiveProperty
+public sealed class CreationDateProperty : IDavTextProperty
 {
     public XName Name => DavNames.CreationDate;
 
@@ -17,8 +17,8 @@ public sealed class CreationDateProperty : IDavLiveProperty
 
     public bool AppliesTo(IDavNode node) => true;
 
-    public ValueTask<XElement?> GetAsync(DavPropertyContext context) =>
-        ValueTask.FromResult(context.Node.CreationDate is { } created
-            ? new XElement(Name, created.ToUniversalTime().ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture))
-            : null);
+    public string? GetText(DavPropertyContext context) =>
+        context.Node.CreationDate?.ToUniversalTime().ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
+
+    public ValueTask<XElement?> GetAsync(DavPropertyContext context) => this.GetElement(context);
 }

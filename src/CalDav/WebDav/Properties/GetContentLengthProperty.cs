@@ -9,7 +9,7 @@ namespace AuroraTime.CalDav.WebDav.Properties;
 /// DAV:getcontentlength: the Content-Length GET returns.
 /// <see href="https://www.rfc-editor.org/rfc/rfc4918#section-15.4"/>
 /// </summary>
-public sealed class GetContentLengthProperty : IDavLiveProperty
+public sealed class GetContentLengthProperty : IDavTextProperty
 {
     public XName Name => DavNames.GetContentLength;
 
@@ -17,8 +17,8 @@ public sealed class GetContentLengthProperty : IDavLiveProperty
 
     public bool AppliesTo(IDavNode node) => node is IDavFile;
 
-    public ValueTask<XElement?> GetAsync(DavPropertyContext context) =>
-        ValueTask.FromResult(context.Node is IDavFile file
-            ? new XElement(Name, file.ContentLength.ToString(CultureInfo.InvariantCulture))
-            : null);
+    public string? GetText(DavPropertyContext context) =>
+        (context.Node as IDavFile)?.ContentLength.ToString(CultureInfo.InvariantCulture);
+
+    public ValueTask<XElement?> GetAsync(DavPropertyContext context) => this.GetElement(context);
 }

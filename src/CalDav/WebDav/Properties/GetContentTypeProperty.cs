@@ -8,7 +8,7 @@ namespace AuroraTime.CalDav.WebDav.Properties;
 /// DAV:getcontenttype: the Content-Type GET returns.
 /// <see href="https://www.rfc-editor.org/rfc/rfc4918#section-15.5"/>
 /// </summary>
-public sealed class GetContentTypeProperty : IDavLiveProperty
+public sealed class GetContentTypeProperty : IDavTextProperty
 {
     public XName Name => DavNames.GetContentType;
 
@@ -16,6 +16,7 @@ public sealed class GetContentTypeProperty : IDavLiveProperty
 
     public bool AppliesTo(IDavNode node) => node is IDavFile;
 
-    public ValueTask<XElement?> GetAsync(DavPropertyContext context) =>
-        ValueTask.FromResult(context.Node is IDavFile file ? new XElement(Name, file.ContentType) : null);
+    public string? GetText(DavPropertyContext context) => (context.Node as IDavFile)?.ContentType;
+
+    public ValueTask<XElement?> GetAsync(DavPropertyContext context) => this.GetElement(context);
 }

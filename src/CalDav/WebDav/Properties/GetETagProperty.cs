@@ -8,7 +8,7 @@ namespace AuroraTime.CalDav.WebDav.Properties;
 /// DAV:getetag: the same quoted entity tag as the ETag header of GET.
 /// <see href="https://www.rfc-editor.org/rfc/rfc4918#section-15.6"/>
 /// </summary>
-public sealed class GetETagProperty : IDavLiveProperty
+public sealed class GetETagProperty : IDavTextProperty
 {
     public XName Name => DavNames.GetETag;
 
@@ -16,6 +16,7 @@ public sealed class GetETagProperty : IDavLiveProperty
 
     public bool AppliesTo(IDavNode node) => true;
 
-    public ValueTask<XElement?> GetAsync(DavPropertyContext context) =>
-        ValueTask.FromResult(context.Node.ETag is { } etag ? new XElement(Name, etag.ToString()) : null);
+    public string? GetText(DavPropertyContext context) => context.Node.ETag?.ToString();
+
+    public ValueTask<XElement?> GetAsync(DavPropertyContext context) => this.GetElement(context);
 }

@@ -9,7 +9,7 @@ namespace AuroraTime.CalDav.WebDav.Properties;
 /// DAV:getlastmodified in the HTTP date format (rfc1123-date).
 /// <see href="https://www.rfc-editor.org/rfc/rfc4918#section-15.7"/>
 /// </summary>
-public sealed class GetLastModifiedProperty : IDavLiveProperty
+public sealed class GetLastModifiedProperty : IDavTextProperty
 {
     public XName Name => DavNames.GetLastModified;
 
@@ -17,8 +17,8 @@ public sealed class GetLastModifiedProperty : IDavLiveProperty
 
     public bool AppliesTo(IDavNode node) => true;
 
-    public ValueTask<XElement?> GetAsync(DavPropertyContext context) =>
-        ValueTask.FromResult(context.Node.LastModified is { } modified
-            ? new XElement(Name, modified.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture))
-            : null);
+    public string? GetText(DavPropertyContext context) =>
+        context.Node.LastModified?.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture);
+
+    public ValueTask<XElement?> GetAsync(DavPropertyContext context) => this.GetElement(context);
 }

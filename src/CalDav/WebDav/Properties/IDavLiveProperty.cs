@@ -43,3 +43,20 @@ public interface IDavWritableLiveProperty : IDavLiveProperty
     /// </summary>
     XElement Validate(XElement value, IDavNode? node);
 }
+
+/// <summary>
+/// A live property whose value is plain text. The evaluator asks for the text and the multistatus
+/// writer writes it between pre-encoded tags, so a PROPFIND Depth 1 builds no element per member.
+/// </summary>
+public interface IDavTextProperty : IDavLiveProperty
+{
+    /// <summary>The text value, or null when the node has none (404 propstat).</summary>
+    string? GetText(DavPropertyContext context);
+}
+
+/// <summary>The element form of a <see cref="IDavTextProperty"/>, for <see cref="IDavLiveProperty.GetAsync"/>.</summary>
+public static class DavTextPropertyExtensions
+{
+    public static ValueTask<XElement?> GetElement(this IDavTextProperty property, DavPropertyContext context) =>
+        ValueTask.FromResult(property.GetText(context) is { } text ? new XElement(property.Name, text) : null);
+}

@@ -104,6 +104,11 @@ public static class PropertyEvaluator
     {
         try
         {
+            if (property is IDavTextProperty textProperty)
+            {
+                // No element per member: the writer puts the text between pre-encoded tags.
+                return textProperty.GetText(context) is { } text ? PropertyResult.FoundText(property.Name, text) : new PropertyResult(property.Name, 404);
+            }
             var value = await property.GetAsync(context);
             return value is null ? new PropertyResult(property.Name, 404) : PropertyResult.Found(value);
         }

@@ -8,7 +8,7 @@ namespace AuroraTime.CalDav.WebDav.Properties;
 /// DAV:sync-token of a collection that tracks changes.
 /// <see href="https://www.rfc-editor.org/rfc/rfc6578#section-4"/>
 /// </summary>
-public sealed class SyncTokenProperty : IDavLiveProperty
+public sealed class SyncTokenProperty : IDavTextProperty
 {
     public XName Name => DavNames.SyncToken;
 
@@ -16,6 +16,7 @@ public sealed class SyncTokenProperty : IDavLiveProperty
 
     public bool AppliesTo(IDavNode node) => node is IDavSyncTokenSource;
 
-    public ValueTask<XElement?> GetAsync(DavPropertyContext context) =>
-        ValueTask.FromResult(context.Node is IDavSyncTokenSource source ? new XElement(Name, source.SyncToken) : null);
+    public string? GetText(DavPropertyContext context) => (context.Node as IDavSyncTokenSource)?.SyncToken;
+
+    public ValueTask<XElement?> GetAsync(DavPropertyContext context) => this.GetElement(context);
 }

@@ -11,38 +11,53 @@ namespace AuroraTime.CalDav.WebDav.Xml;
 /// <param name="Error">A precondition element to explain a failure, put in DAV:error.</param>
 public readonly record struct PropertyResult(XName Name, int Status, XElement? Value = null, XName? Error = null)
 {
+    /// <summary>A 200 value that is plain text, written without building an element (<see cref="FoundText"/>).</summary>
+    public string? Text { get; init; }
+
+    /// <summary>A 200 value that is text held as UTF-8, e.g. stored calendar data (<see cref="FoundUtf8Text"/>).</summary>
+    public ReadOnlyMemory<byte>? Utf8Text { get; init; }
+
     public static PropertyResult Found(XElement value) => new(value.Name, 200, value);
+
+    /// <summary>The element <paramref name="name"/> with <paramref name="text"/> as its content.</summary>
+    public static PropertyResult FoundText(XName name, string text) => new(name, 200) { Text = text };
+
+    /// <summary>The element <paramref name="name"/> with UTF-8 text as its content (escaped when written).</summary>
+    public static PropertyResult FoundUtf8Text(XName name, ReadOnlyMemory<byte> utf8) => new(name, 200) { Utf8Text = utf8 };
 }
 
 /// <summary>
 /// Streams a 207 Multi-Status body (RFC 4918 section 13) to the response: the root declares D:, C:,
-/// CS: and ICAL: once, each resource is written as soon as it is known. The XML is written
-/// synchronously into a buffer that goes to the response in chunks of about
-/// <see cref="ChunkBytes"/>: an async XmlWriter straight on the response awaited a pipe flush for
-/// every few kilobytes, which cost more than the XML itself in a PROPFIND of thousands of members.
+/// CS: and ICAL: once, each resource is written as soon as it is known. The document is written as
+/// UTF-8 straight into a pooled buffer, from pre-encoded tags (<see cref="ElementTags"/>) and text
+/// escaped in one pass (<see cref="Utf8XmlOutput"/>); text values and stored calendar data never
+/// become elements. The buffer goes to the response in chunks of about <see cref="ChunkBytes"/>
+/// (awaiting a pipe flush every few kilobytes cost more than the XML); a response that fits in one
+/// chunk is sent with a Content-Length instead of chunked.
 /// </summary>
 public sealed class MultistatusWriter : IAsyncDisposable
 {
     /// <summary>How much XML is gathered before it is sent on; memory stays bounded for any member count.</summary>
     internal const int ChunkBytes = 32 * 1024;
 
-    private static readonly XmlWriterSettings Settings = new()
-    {
-        Encoding = new UTF8Encoding(false),
-        Indent = false,
-        CloseOutput = false,
-    };
+    private static readonly byte[] Declaration = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+    private static readonly byte[] RootNamespaces = Encoding.UTF8.GetBytes(string.Concat(
+        DavNames.ResponsePrefixes.Select(p => $" xmlns:{p.Prefix}=\"{p.Namespace.NamespaceName}\"")));
+
+    private static readonly byte[] Status200 = StatusElement(200);
+    private static readonly byte[] Status404 = StatusElement(404);
 
     private readonly HttpResponse _response;
-    private readonly MemoryStream _buffer;
-    private readonly XmlWriter _writer;
+    private readonly Utf8XmlOutput _output;
+    private readonly ElementTags _root;
+    private bool _sentAny;
     private bool _ended;
 
-    private MultistatusWriter(HttpResponse response)
+    private MultistatusWriter(HttpResponse response, XName root)
     {
         _response = response;
-        _buffer = new MemoryStream(ChunkBytes * 2);
-        _writer = XmlWriter.Create(_buffer, Settings);
+        _output = new Utf8XmlOutput(ChunkBytes + ChunkBytes / 2);
+        _root = ElementTags.Of(root);
     }
 
     /// <summary>Sets 207 and the content type, and writes the root element.</summary>
@@ -50,33 +65,23 @@ public sealed class MultistatusWriter : IAsyncDisposable
     {
         response.StatusCode = status;
         response.ContentType = "application/xml; charset=utf-8";
-        var writer = new MultistatusWriter(response);
-        writer._writer.WriteStartDocument();
-        WriteRootStart(writer._writer, root ?? DavNames.Multistatus);
+        var writer = new MultistatusWriter(response, root ?? DavNames.Multistatus);
+        writer._output.WriteRaw(Declaration);
+        var start = writer._root.Start;
+        writer._output.WriteRaw(start.AsSpan(0, start.Length - 1)); // "<D:multistatus" without its ">"
+        writer._output.WriteRaw(RootNamespaces);
+        writer._output.WriteRaw(">"u8);
         return Task.FromResult(writer);
     }
 
+    /// <summary>The root start tag with the response prefixes, for documents written with an XmlWriter (DAV:error bodies).</summary>
     internal static void WriteRootStart(XmlWriter writer, XName root)
     {
-        writer.WriteStartElement(PrefixOf(root.Namespace), root.LocalName, root.NamespaceName);
+        writer.WriteStartElement(ElementTags.PrefixOf(root.Namespace), root.LocalName, root.NamespaceName);
         foreach (var (prefix, ns) in DavNames.ResponsePrefixes)
         {
             writer.WriteAttributeString("xmlns", prefix, null, ns.NamespaceName);
         }
-    }
-
-    private static string? PrefixOf(XNamespace ns)
-    {
-        // An indexed loop: foreach over the IReadOnlyList allocated an enumerator per element written.
-        var prefixes = DavNames.ResponsePrefixes;
-        for (var i = 0; i < prefixes.Count; i++)
-        {
-            if (prefixes[i].Namespace == ns)
-            {
-                return prefixes[i].Prefix;
-            }
-        }
-        return null;
     }
 
     /// <summary>One DAV:response with propstats grouped by status, in first-seen order.</summary>
@@ -84,7 +89,7 @@ public sealed class MultistatusWriter : IAsyncDisposable
     {
         StartResponse(href);
         WritePropstats(results);
-        _writer.WriteEndElement();
+        _output.WriteRaw("</D:response>"u8);
         return SendFullChunkAsync();
     }
 
@@ -106,32 +111,48 @@ public sealed class MultistatusWriter : IAsyncDisposable
             {
                 continue; // this group was written when its first member came up
             }
-            WriteStart(DavNames.Propstat);
-            WriteStart(DavNames.Prop);
+            _output.WriteRaw("<D:propstat><D:prop>"u8);
             for (var j = i; j < results.Count; j++)
             {
                 var result = results[j];
-                if ((result.Status, result.Error) != key)
+                if ((result.Status, result.Error) == key)
                 {
-                    continue;
-                }
-                if (result.Value is not null && result.Status == 200)
-                {
-                    result.Value.WriteTo(_writer);
-                }
-                else
-                {
-                    WriteStart(result.Name);
-                    _writer.WriteEndElement();
+                    WriteProperty(result);
                 }
             }
-            _writer.WriteEndElement();
+            _output.WriteRaw("</D:prop>"u8);
             WriteStatus(key.Status);
             if (key.Error is { } error)
             {
                 WriteErrorElement(error);
             }
-            _writer.WriteEndElement();
+            _output.WriteRaw("</D:propstat>"u8);
+        }
+    }
+
+    private void WriteProperty(PropertyResult result)
+    {
+        if (result.Status == 200 && result.Value is { } value)
+        {
+            XElementUtf8Writer.Write(_output, value);
+            return;
+        }
+        var tags = ElementTags.Of(result.Name);
+        if (result.Status == 200 && result.Text is { } text)
+        {
+            _output.WriteRaw(tags.Start);
+            _output.WriteText(text);
+            _output.WriteRaw(tags.End);
+        }
+        else if (result.Status == 200 && result.Utf8Text is { } utf8)
+        {
+            _output.WriteRaw(tags.Start);
+            _output.WriteText(utf8.Span);
+            _output.WriteRaw(tags.End);
+        }
+        else
+        {
+            _output.WriteRaw(tags.Empty);
         }
     }
 
@@ -156,14 +177,14 @@ public sealed class MultistatusWriter : IAsyncDisposable
         {
             WriteErrorElement(error);
         }
-        _writer.WriteEndElement();
+        _output.WriteRaw("</D:response>"u8);
         return SendFullChunkAsync();
     }
 
     /// <summary>Any element directly under the root, e.g. RFC 6578's DAV:sync-token.</summary>
     public Task WriteElementAsync(XElement element)
     {
-        element.WriteTo(_writer);
+        XElementUtf8Writer.Write(_output, element);
         return SendFullChunkAsync();
     }
 
@@ -175,61 +196,62 @@ public sealed class MultistatusWriter : IAsyncDisposable
             return;
         }
         _ended = true;
-        _writer.WriteEndElement();
-        _writer.WriteEndDocument();
-        _writer.Flush();
+        _output.WriteRaw(_root.End);
+        if (!_sentAny && !_response.HasStarted)
+        {
+            _response.ContentLength = _output.Length;
+        }
         await SendBufferAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await EndAsync();
-        _writer.Dispose();
-        await _buffer.DisposeAsync();
+        try
+        {
+            await EndAsync();
+        }
+        finally
+        {
+            _output.Dispose();
+        }
     }
 
     /// <summary>Sends the buffer once it holds a chunk; otherwise completes at once without awaiting.</summary>
-    private Task SendFullChunkAsync()
-    {
-        _writer.Flush();
-        return _buffer.Length >= ChunkBytes ? SendBufferAsync() : Task.CompletedTask;
-    }
+    private Task SendFullChunkAsync() => _output.Length >= ChunkBytes ? SendBufferAsync() : Task.CompletedTask;
 
     private async Task SendBufferAsync()
     {
-        if (_buffer.Length == 0)
+        if (_output.Length == 0)
         {
             return;
         }
-        await _response.Body.WriteAsync(_buffer.GetBuffer().AsMemory(0, (int)_buffer.Length), _response.HttpContext.RequestAborted);
-        _buffer.SetLength(0);
+        _sentAny = true;
+        await _response.Body.WriteAsync(_output.WrittenMemory, _response.HttpContext.RequestAborted);
+        _output.Clear();
     }
 
     private void StartResponse(string href)
     {
-        WriteStart(DavNames.Response);
-        WriteStart(DavNames.Href);
-        _writer.WriteString(href);
-        _writer.WriteEndElement();
+        _output.WriteRaw("<D:response><D:href>"u8);
+        _output.WriteText(href);
+        _output.WriteRaw("</D:href>"u8);
     }
 
-    private void WriteStatus(int status)
+    private void WriteStatus(int status) => _output.WriteRaw(status switch
     {
-        WriteStart(DavNames.Status);
-        _writer.WriteString(StatusLine(status));
-        _writer.WriteEndElement();
-    }
+        200 => Status200,
+        404 => Status404,
+        _ => StatusElement(status),
+    });
 
     private void WriteErrorElement(XName error)
     {
-        WriteStart(DavNames.Error);
-        WriteStart(error);
-        _writer.WriteEndElement();
-        _writer.WriteEndElement();
+        _output.WriteRaw("<D:error>"u8);
+        _output.WriteRaw(ElementTags.Of(error).Empty);
+        _output.WriteRaw("</D:error>"u8);
     }
 
-    private void WriteStart(XName name) =>
-        _writer.WriteStartElement(PrefixOf(name.Namespace) ?? (name.NamespaceName.Length == 0 ? "" : null), name.LocalName, name.NamespaceName);
+    private static byte[] StatusElement(int status) => Encoding.UTF8.GetBytes("<D:status>" + StatusLine(status) + "</D:status>");
 
     /// <summary>"HTTP/1.1 404 Not Found" as DAV:status wants it.</summary>
     public static string StatusLine(int status) => status switch
