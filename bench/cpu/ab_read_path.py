@@ -43,6 +43,7 @@ try:
         "propfind_depth1": (10, "PROPFIND", cal, w.PROPFIND_ETAG, {**w.XML, "Depth": "1"}),
         "multiget_100": (60, "REPORT", cal, w.multiget_body([f"{cal}bench-{i * step}.ics" for i in range(100)]), {**w.XML, "Depth": "1"}),
         "get_one": (400, "GET", f"{cal}bench-{n // 2}.ics", None, None),
+        "query_month": (10, "REPORT", cal, w.QUERY_MONTH, {**w.XML, "Depth": "1"}),
     }
     kinds = {k: v for k, v in kinds.items() if not wanted or k in wanted}
     clients = [w.Client("127.0.0.1", port, auth) for _, port in servers]

@@ -7,7 +7,7 @@ namespace AuroraTime.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
-    private const string SummaryColumns = "o.href, o.uid, o.component, o.content_type, o.etag, o.size, o.modified_at, o.first_at, o.last_at";
+    private const string SummaryColumns = RawObjectRows.SummaryColumns;
     private const string ObjectColumns = SummaryColumns + ", o.data";
     private const string InCollection = "JOIN collections c ON c.id = o.collection_id WHERE c.user_name = $user AND c.path = $path";
 
@@ -33,18 +33,18 @@ public sealed partial class SqliteStore
             return Task.FromResult<IReadOnlyList<StoredObject>>([]);
         }
 
-        // One statement for any number of names: the list travels as a JSON array parameter, so the
-        // prepared statement is reused instead of compiling an IN (...) of a different length each time.
+        // One statement text for any number of names: the list travels as a JSON array parameter
+        // instead of an IN (...) of a different length each time.
         var names = JsonSerializer.Serialize(hrefs.Distinct(StringComparer.Ordinal).ToArray(), SqliteJson.Default.StringArray);
         return Task.FromResult(Read<IReadOnlyList<StoredObject>>(session =>
         {
-            using var reader = session.Command(
+            using var rows = PrepareRows(session,
                     $"SELECT {ObjectColumns} FROM objects o {InCollection} AND o.href IN (SELECT value FROM json_each($names)) ORDER BY o.href")
-                .WithCollection(collection).With("$names", names).ExecuteReader();
+                .WithCollection(collection).Bind("$names", names);
             var found = new List<StoredObject>();
-            while (reader.Read())
+            while (rows.Step())
             {
-                found.Add(ReadObject(reader));
+                found.Add(rows.ReadObject());
             }
 
             return found;
@@ -57,17 +57,18 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(page);
         var limit = page.CheckedLimit;
         cancellationToken.ThrowIfCancellationRequested();
-        // The page comes back as one JSON text built by SQLite (SummaryJsonRows says why), one row
-        // beyond the limit revealing a next page, as in ReadPageAsync. group_concat of json_array texts
-        // rather than json_group_array(... ORDER BY): that reparsed every row and sorted them again
-        // in a temporary b-tree (perf); group_concat's order is not promised, so the reader checks it.
+        // Rows are read through SQLite's API (RawObjectRows says why), one beyond the limit revealing a
+        // next page, as in ReadPageAsync.
         return Task.FromResult(Read(session =>
         {
-            using var reader = session.Command(
-                    $"SELECT '[' || coalesce(group_concat(row, ','), '') || ']' FROM (SELECT {SummaryJsonRows.ArrayOfColumns} AS row " +
-                    $"FROM objects o {InCollection} AND o.href > $after ORDER BY o.href LIMIT $limit)")
-                .WithCollection(collection).With("$after", page.After ?? "").With("$limit", limit + 1).ExecuteReader();
-            var items = reader.Read() ? SummaryJsonRows.Read(reader.GetFieldValue<byte[]>(0)) : [];
+            using var rows = PrepareRows(session, $"SELECT {SummaryColumns} FROM objects o {InCollection} AND o.href > $after ORDER BY o.href LIMIT $limit")
+                .WithCollection(collection).Bind("$after", page.After ?? "").Bind("$limit", limit + 1);
+            var items = new List<ObjectSummary>(Math.Min(limit + 1, 256));
+            while (rows.Step())
+            {
+                items.Add(rows.ReadSummary());
+            }
+
             if (items.Count <= limit)
             {
                 return new Page<ObjectSummary>(items, null);
@@ -76,6 +77,13 @@ public sealed partial class SqliteStore
             items.RemoveAt(limit);
             return new Page<ObjectSummary>(items, items[^1].Href);
         }));
+    }
+
+    /// <summary>A raw statement over object rows; its SQL is recorded like a cached command's (query-plan tests read them).</summary>
+    private RawObjectRows PrepareRows(SqliteSession session, string sql)
+    {
+        _statements.TryAdd(sql, true);
+        return RawObjectRows.Prepare(session, sql);
     }
 
     public Task<Page<StoredObject>> FindObjectsInRangeAsync(CollectionRef collection, TimeRangeQuery query, PageRequest page, CancellationToken cancellationToken = default)

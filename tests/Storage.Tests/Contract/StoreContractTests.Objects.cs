@@ -168,7 +168,7 @@ public abstract partial class StoreContractTests
     [Fact]
     public async Task Listing_objects_gives_each_summary_exactly_as_a_get_does_with_unusual_names_and_missing_metadata()
     {
-        // The SQLite listing travels as JSON text (SummaryJsonRows): names JSON must escape, non-ASCII
+        // The SQLite listing reads text columns as UTF-8 spans (RawObjectRows): quotes, backslashes, non-ASCII
         // and absent UID, component and bounds must come back unchanged.
         await CreateAliceWithCalendarsAsync();
         string[] hrefs = ["a \"quoted\" name.ics", "back\\slash.ics", "caf\u00e9 \ud83d\udcc5.ics", "plain.ics"];
