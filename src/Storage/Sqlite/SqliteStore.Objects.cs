@@ -8,7 +8,7 @@ namespace AuroraTime.Storage.Sqlite;
 public sealed partial class SqliteStore
 {
     private const string SummaryColumns = RawObjectRows.SummaryColumns;
-    private const string ObjectColumns = SummaryColumns + ", o.data";
+    private const string ObjectColumns = SummaryColumns + ", o.data, o.instance_index";
     private const string InCollection = "JOIN collections c ON c.id = o.collection_id WHERE c.user_name = $user AND c.path = $path";
 
     public Task<StoredObject?> GetObjectAsync(ObjectRef resource, CancellationToken cancellationToken = default)
@@ -185,16 +185,16 @@ public sealed partial class SqliteStore
         }
 
         session.Command(
-                "INSERT INTO objects (collection_id, href, uid, component, content_type, etag, size, modified_at, first_at, last_at, data) " +
-                "VALUES ($id, $href, $uid, $component, $type, $etag, $size, $now, $first, $last, $data) " +
+                "INSERT INTO objects (collection_id, href, uid, component, content_type, etag, size, modified_at, first_at, last_at, data, instance_index) " +
+                "VALUES ($id, $href, $uid, $component, $type, $etag, $size, $now, $first, $last, $data, $index) " +
                 "ON CONFLICT (collection_id, href) DO UPDATE SET uid = excluded.uid, component = excluded.component, " +
                 "content_type = excluded.content_type, etag = excluded.etag, size = excluded.size, modified_at = excluded.modified_at, " +
-                "first_at = excluded.first_at, last_at = excluded.last_at, data = excluded.data")
+                "first_at = excluded.first_at, last_at = excluded.last_at, data = excluded.data, instance_index = excluded.instance_index")
             .With("$id", collection.Id).With("$href", resource.Href).With("$uid", content.Uid)
             .With("$component", content.ComponentType).With("$type", content.ContentType).With("$etag", tag.Value)
             .With("$size", data.Length).With("$now", NowTicks)
             .With("$first", content.FirstOccurrence?.ToUnixTimeTicks()).With("$last", content.LastOccurrence?.ToUnixTimeTicks())
-            .With("$data", data)
+            .With("$data", data).With("$index", content.InstanceIndex)
             .ExecuteNonQuery();
         // The plan was computed from the old bytes; the reminder planner replans from the new ones.
         var cleared = current is null ? [] : TakePendingReminders(session, collection.Id, resource.Href);
@@ -268,7 +268,7 @@ public sealed partial class SqliteStore
         LastOccurrence: ToInstant(reader.GetNullableInt64(8)));
 
     private static StoredObject ReadObject(SqliteDataReader reader) =>
-        new(ReadSummary(reader), (byte[])reader.GetValue(9));
+        new(ReadSummary(reader), (byte[])reader.GetValue(9)) { InstanceIndex = reader.IsDBNull(10) ? null : (byte[])reader.GetValue(10) };
 }
 
 internal static class CollectionParameterExtensions
