@@ -14,8 +14,9 @@ public sealed partial class SqliteStore
     public Task<StoredObject?> GetObjectAsync(ObjectRef resource, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return ReadRowAsync(session => session.Command($"SELECT {ObjectColumns} FROM objects o {InCollection} AND o.href = $href")
-            .WithCollection(resource.Collection).With("$href", resource.Href), ReadObject, cancellationToken);
+        return CachedRowAsync(new ReadKey(ReadKind.Object, resource.Collection.UserName, resource.Collection.Path, resource.Href),
+            session => session.Command($"SELECT {ObjectColumns} FROM objects o {InCollection} AND o.href = $href")
+                .WithCollection(resource.Collection).With("$href", resource.Href), ReadObject, stored => stored.Data.Length, cancellationToken);
     }
 
     public Task<IReadOnlyList<StoredObject>> GetObjectsAsync(CollectionRef collection, IReadOnlyCollection<string> hrefs, CancellationToken cancellationToken = default)

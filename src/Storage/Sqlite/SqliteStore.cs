@@ -25,6 +25,8 @@ public sealed partial class SqliteStore : IStore, IBatchObjectWriter
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentBag<SqliteSession> _sessions = [];
     private readonly ConcurrentDictionary<string, bool> _statements = new(StringComparer.Ordinal);
+    private readonly SqliteReadCache _readCache = new();
+    private SqliteChangeStamp _changeStamp = null!; // opened in OpenAsync, once the schema exists
     private int _disposed;
 
     private SqliteStore(SqliteStoreOptions options)
@@ -70,6 +72,7 @@ public sealed partial class SqliteStore : IStore, IBatchObjectWriter
         }
 
         store.ReturnSession(session);
+        store._changeStamp = new SqliteChangeStamp(store._connectionString, store._busyTimeoutMs);
         return Task.FromResult(store);
     }
 
@@ -207,6 +210,8 @@ public sealed partial class SqliteStore : IStore, IBatchObjectWriter
             {
                 session.Dispose();
             }
+
+            _changeStamp?.Dispose();
 
             _writeLock.Dispose();
         }
