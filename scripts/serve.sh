@@ -6,7 +6,7 @@
 # the runtime's and framework's files mapped from disk, plus JIT code), the AOT binary about 50 MB, and it
 # starts in a fifth of the CPU time (bench/coldstart/README.md). The binary is published once into
 # .build/aot-<rid>/ (a few minutes: it needs clang or gcc) and again whenever a file under src/ or a
-# Directory.*.props is newer than it. Without a C toolchain it falls back to `dotnet run` (JIT), same behaviour.
+# Directory.*.props is newer than it. Without a C toolchain it falls back to the JIT build (same behaviour, more memory).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 case "$(uname -m)" in
@@ -42,4 +42,7 @@ fi
 if [ -x "$BIN" ] && ! stale; then
   exec "$BIN" "$@"
 fi
-exec dotnet run --project "$ROOT/src/Server" -c Release -- "$@"
+# The JIT build, run from the caller's folder so a relative --data lands there (`dotnet run` would run
+# it from src/Server).
+dotnet build "$ROOT/src/Server" -c Release -nologo -v quiet >&2
+exec dotnet "$ROOT/src/Server/bin/Release/net10.0/aurora.dll" "$@"
