@@ -43,7 +43,9 @@ internal sealed class CalendarPutMethod(CalDavService service, IDavMethodHandler
         }
         var precondition = WritePreconditionHeaders.Read(http);
         var limit = service.Store.Limits.MaxObjectSize;
-        var body = http.ContentLength > limit ? null : await BodyReader.ReadAsync(http.Body, limit, request.Aborted);
+        // With Transfer-Encoding the framing is chunked whatever Content-Length says (RFC 9112 6.3).
+        var declaredLength = http.Headers.TransferEncoding.Count == 0 ? http.ContentLength : null;
+        var body = await BodyReader.ReadAsync(http.Body, limit, request.Aborted, declaredLength);
         if (body is null)
         {
             // RFC 4791 5.3.2.1 CALDAV:max-resource-size: "The resource submitted ... MUST have an octet size less than or equal to" it.
