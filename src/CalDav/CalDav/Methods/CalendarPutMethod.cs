@@ -32,11 +32,6 @@ internal sealed class CalendarPutMethod(CalDavService service, IDavMethodHandler
         {
             throw new DavException(400, null, "This name cannot be stored.");
         }
-        // Only a collection of that name matters here; GetChildAsync would also load the object's bytes.
-        if (await calendar.FindChildCollectionAsync(name, request.Aborted) is not null)
-        {
-            throw new DavException(405, null, "PUT cannot replace a collection.");
-        }
         if (http.Headers.ContentRange.Count > 0)
         {
             throw new DavException(400, null, "Partial PUT with Content-Range is not supported.");
@@ -71,6 +66,10 @@ internal sealed class CalendarPutMethod(CalDavService service, IDavMethodHandler
                 return;
             case StoreOutcome.PreconditionFailed:
                 throw new DavException(412, null, "A precondition header does not hold for the current resource.");
+            case StoreOutcome.AlreadyExists:
+                // The name is a collection's: the store checks it inside the write transaction (one read fewer per PUT
+                // than asking first), so a body is validated before this answer.
+                throw new DavException(405, null, "PUT cannot replace a collection.");
             case StoreOutcome.UidConflict:
                 // RFC 4791 5.3.2.1 CALDAV:no-uid-conflict: "(DAV:href) ... the URL of the existing calendar object resource".
                 var other = request.EncodedBase + DavLayout.CollectionPath(calendar.Stored.Ref.UserName, calendar.Stored.Ref.Path)
