@@ -163,24 +163,24 @@ public sealed partial class SqliteStore
     /// <summary>One object write inside the caller's transaction: the checks, the row, the change-log entry.</summary>
     private WriteResult PutObject(SqliteSession session, ObjectRef resource, ObjectContent content, byte[] data, ETag tag, WritePrecondition precondition)
     {
-        var collection = FindCollection(session, resource.Collection.UserName, resource.Collection.Path);
+        var (collection, nameIsACollection) = FindCollectionAndChild(session, resource);
         if (collection is null)
         {
             return WriteResult.Of(StoreOutcome.NotFound);
         }
 
-        if (FindCollection(session, resource.Collection.UserName, resource.Collection.Path + "/" + resource.Href) is not null)
+        if (nameIsACollection)
         {
             return WriteResult.Of(StoreOutcome.AlreadyExists);
         }
 
-        var current = FindObjectTag(session, collection.Id, resource.Href);
+        var (current, holder) = FindTargetTagAndUidHolder(session, collection.Id, resource.Href, content.Uid);
         if (!precondition.IsSatisfiedBy(current))
         {
             return WriteResult.Of(StoreOutcome.PreconditionFailed);
         }
 
-        if (content.Uid is not null && FindUidHolder(session, collection.Id, content.Uid, resource.Href, exceptObjectId: null) is { } holder)
+        if (holder is not null)
         {
             return WriteResult.UidConflictWith(holder);
         }
@@ -225,6 +225,45 @@ public sealed partial class SqliteStore
             AppendChange(session, collection.Id, resource.Href, deleted: true);
             return new WriteResult(StoreOutcome.Ok) { ClearedReminders = cleared };
         }, cancellationToken);
+    }
+
+    /// <summary>The collection written into, and whether a child collection already has the object's name: one statement.</summary>
+    private static (CollectionRow? Collection, bool NameIsACollection) FindCollectionAndChild(SqliteSession session, ObjectRef resource)
+    {
+        using var reader = session.Command(
+                "SELECT id, kind, incarnation, sync_sequence, prune_floor, " +
+                "EXISTS (SELECT 1 FROM collections WHERE user_name = $user AND path = $child) FROM collections WHERE user_name = $user AND path = $path")
+            .WithCollection(resource.Collection).With("$child", resource.Collection.Path + "/" + resource.Href).ExecuteReader();
+        return reader.Read()
+            ? (new CollectionRow(reader.GetInt64(0), (CollectionKind)reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)), reader.GetBoolean(5))
+            : (null, false);
+    }
+
+    /// <summary>
+    /// The target's current ETag (null: no such object) and the href of another object in the collection holding
+    /// <paramref name="uid"/> (RFC 4791 section 5.3.2.1), in one statement: SQLite answers the OR from both indexes.
+    /// </summary>
+    private static (ETag? Current, string? UidHolder) FindTargetTagAndUidHolder(SqliteSession session, long collectionId, string href, string? uid)
+    {
+        using var reader = session.Command(
+                "SELECT href, etag FROM objects WHERE collection_id = $id AND (href = $href OR (uid = $uid AND href <> $href))")
+            .With("$id", collectionId).With("$href", href).With("$uid", uid).ExecuteReader();
+        ETag? current = null;
+        string? holder = null;
+        while (reader.Read())
+        {
+            var found = reader.GetString(0);
+            if (found == href)
+            {
+                current = ETag.FromStoredValue(reader.GetString(1));
+            }
+            else
+            {
+                holder = found;
+            }
+        }
+
+        return (current, holder);
     }
 
     private static ETag? FindObjectTag(SqliteSession session, long collectionId, string href) =>
