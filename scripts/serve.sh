@@ -2,6 +2,7 @@
 # Runs `aurora` as a Native AOT binary: the self-hosted default. Any aurora arguments work, e.g.
 #   scripts/serve.sh serve --urls http://127.0.0.1:5232 --data ./data
 #   scripts/serve.sh user add alice
+#   scripts/serve.sh --print-binary     publishes if needed and prints the path of the binary it would run
 # Why not `dotnet run`: after start and one request the JIT build holds about 80 MB of memory (65 MB of it
 # the runtime's and framework's files mapped from disk, plus JIT code), the AOT binary about 50 MB, and it
 # starts in a fifth of the CPU time (bench/coldstart/README.md). The binary is published once into
@@ -40,9 +41,12 @@ if [ -n "$RID" ] && stale; then
 fi
 
 if [ -x "$BIN" ] && ! stale; then
+  # --print-binary: publish if needed, then name the binary instead of running it (bench/peers/run.sh).
+  if [ "${1:-}" = --print-binary ]; then echo "$BIN"; exit 0; fi
   exec "$BIN" "$@"
 fi
 # The JIT build, run from the caller's folder so a relative --data lands there (`dotnet run` would run
 # it from src/Server).
 dotnet build "$ROOT/src/Server" -c Release -nologo -v quiet >&2
+if [ "${1:-}" = --print-binary ]; then echo "$ROOT/src/Server/bin/Release/net10.0/aurora"; exit 0; fi
 exec dotnet "$ROOT/src/Server/bin/Release/net10.0/aurora.dll" "$@"
