@@ -96,10 +96,17 @@ public sealed class VerifiedCredentialCache
     internal string KeyOf(string userName, string password)
     {
         // The NUL separator keeps ("ab", "c") and ("a", "bc") apart; user names cannot contain it.
-        var message = Encoding.UTF8.GetBytes(userName + "\0" + password);
+        // Spans on the stack for ordinary lengths: this runs on every request.
+        var length = Encoding.UTF8.GetMaxByteCount(userName.Length + 1 + password.Length);
+        var message = length <= 1024 ? stackalloc byte[length] : new byte[length];
         try
         {
-            return Convert.ToBase64String(HMACSHA256.HashData(_key, message));
+            var written = Encoding.UTF8.GetBytes(userName, message);
+            message[written++] = 0;
+            written += Encoding.UTF8.GetBytes(password, message[written..]);
+            Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            HMACSHA256.HashData(_key, message[..written], mac);
+            return Convert.ToBase64String(mac);
         }
         finally
         {
