@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace AuroraTime.Storage.Sqlite;
 
 /// <summary>
-/// Rows of keyed lookups (an account, an app password, a feed link, a collection, an object), remembered
+/// Rows of keyed lookups (an account, an app password, a feed link, a collection, an object, the dead
+/// properties of a collection or resource), remembered
 /// under the <see cref="SqliteChangeStamp"/> read just before they were read. A row is served only while
 /// the stamp is still the same, i.e. while nothing at all was committed to the file by anyone: so a
 /// password changed or an app password revoked from the CLI (another process) is seen by the very next
@@ -95,6 +96,7 @@ internal enum ReadKind : byte
     FeedLink,
     Collection,
     Object,
+    DeadProperties,
 }
 
 /// <summary>The key of one keyed lookup: its kind and up to three arguments.</summary>

@@ -8,14 +8,23 @@ public sealed partial class SqliteStore
     /// <summary>Size charged for a row besides its bytes: the record and its strings, roughly.</summary>
     private const int RowOverheadBytes = 256;
 
-    /// <summary>
-    /// Runs a keyed lookup and reads the row it finds (null when there is none), behind the read cache. The stamp is read before the row, so a row
-    /// remembered under it is what the file held at some moment after that stamp; while the stamp is unchanged
-    /// nothing has been committed since, so the row is still current.
-    /// </summary>
+    /// <summary>Runs a keyed lookup and reads the row it finds (null when there is none), behind the read cache.</summary>
     private Task<T?> CachedRowAsync<T>(
         ReadKey key, Func<SqliteSession, SqliteCommand> query, Func<SqliteDataReader, T> readRow, Func<T, int>? size,
         CancellationToken cancellationToken)
+        where T : class =>
+        CachedReadAsync(key, () => Read(session =>
+        {
+            using var reader = query(session).ExecuteReader();
+            return reader.Read() ? readRow(reader) : null;
+        }), size, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="read"/> behind the read cache. The stamp is read before the data, so what is
+    /// remembered under it is what the file held at some moment after that stamp; while the stamp is unchanged
+    /// nothing has been committed since, so it is still current.
+    /// </summary>
+    private Task<T?> CachedReadAsync<T>(ReadKey key, Func<T?> read, Func<T, int>? size, CancellationToken cancellationToken)
         where T : class
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -25,12 +34,8 @@ public sealed partial class SqliteStore
             return Task.FromResult((T?)cached);
         }
 
-        var row = Read(session =>
-        {
-            using var reader = query(session).ExecuteReader();
-            return reader.Read() ? readRow(reader) : null;
-        });
-        _readCache.Add(stamp, key, row, RowOverheadBytes + (row is not null && size is not null ? size(row) : 0));
-        return Task.FromResult(row);
+        var value = read();
+        _readCache.Add(stamp, key, value, RowOverheadBytes + (value is not null && size is not null ? size(value) : 0));
+        return Task.FromResult(value);
     }
 }

@@ -141,11 +141,19 @@ public sealed partial class SqliteStore : IStore, IBatchObjectWriter
                 return work(session);
             }
 
-            using var transaction = session.Connection.BeginTransaction(deferred: true);
-            session.Transaction = transaction;
-            var result = work(session);
-            transaction.Commit();
-            return result;
+            // Cached BEGIN/COMMIT commands, as for writes (SqliteSession.BeginImmediate says why). BEGIN is
+            // deferred: the snapshot is taken by the first read.
+            session.Command("BEGIN").ExecuteNonQuery();
+            try
+            {
+                var result = work(session);
+                session.Commit();
+                return result;
+            }
+            finally
+            {
+                session.RollbackIfOpen();
+            }
         }
         finally
         {

@@ -116,6 +116,20 @@ public sealed class SqliteReadCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dead_properties_changed_through_another_store_are_read_again()
+    {
+        Assert.Empty((await _server.GetDeadPropertiesAsync(Work, null))!);
+        Assert.Empty((await _server.GetDeadPropertiesAsync(Work, "e.ics"))!);
+
+        await _cli.PatchDeadPropertiesAsync(Work, null, [DeadPropertyChange.Set("{urn:x}color", "red")]);
+        await _cli.PatchDeadPropertiesAsync(Work, "e.ics", [DeadPropertyChange.Set("{urn:x}note", "n")]);
+
+        Assert.Equal("red", (await _server.GetDeadPropertiesAsync(Work, null))!["{urn:x}color"]);
+        Assert.Equal("n", (await _server.GetDeadPropertiesAsync(Work, "e.ics"))!["{urn:x}note"]);
+        Assert.Same(await _server.GetDeadPropertiesAsync(Work, null), await _server.GetDeadPropertiesAsync(Work, null));
+    }
+
+    [Fact]
     public async Task A_name_remembered_as_absent_is_found_once_another_store_creates_it()
     {
         var later = Work.Object("later.ics");
