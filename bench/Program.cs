@@ -22,6 +22,13 @@ if (args is ["expand-ical", var expanded, ..])
     return;
 }
 
+// "cpu-range-index [runs]" measures what a PUT pays for the stored time-range data (see RangeIndexMeasurement).
+if (args is ["cpu-range-index", ..])
+{
+    RangeIndexMeasurement.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+    return;
+}
+
 // "profile-ical <file> [runs]" prints allocations, collections and a census of the parsed tree (see ParseProfile).
 if (args is ["profile-ical", var profiled, ..])
 {

@@ -3,7 +3,7 @@
 # bench/peers (RFC 4791 7.8, with calendar-data) over the same N events (a fifth weekly series of 20),
 # against a Release `aurora serve` on a free loopback port; also the same query asking for getetag
 # only, which leaves out the calendar-data writing and so shows the match decision and the store read.
-# Usage: /usr/bin/python3 bench/cpu/query_month.py AURORA_EXE [--n 2000] [--rounds 3] [--reps 100] [--hold SECONDS]
+# Usage: /usr/bin/python3 bench/cpu/query_month.py AURORA_EXE [--n 2000] [--rounds 3] [--reps 100] [--warmup 200] [--hold SECONDS]
 # --hold keeps the server up (printing its pid) after the warm-up, e.g. for `perf record -p PID`.
 import argparse, base64, http.client, os, socket, statistics, subprocess, sys, tempfile, time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "peers"))
@@ -15,6 +15,7 @@ parser.add_argument("--n", type=int, default=2000)
 parser.add_argument("--rounds", type=int, default=3)
 parser.add_argument("--reps", type=int, default=100)
 parser.add_argument("--hold", type=float, default=0)
+parser.add_argument("--warmup", type=int, default=200, help="requests before timing, so tiered JIT has settled")
 args = parser.parse_args()
 
 data = tempfile.mkdtemp(prefix="qmonth-")
@@ -42,7 +43,7 @@ try:
 
     expected = workload.expected_in_month(args.n, args.n)
     for body, name in ((workload.QUERY_MONTH, "with calendar-data"), (etag_only, "getetag only")):
-        for _ in range(30):  # warm-up (JIT, tiered compilation)
+        for _ in range(args.warmup):  # warm-up (JIT, tiered compilation)
             status, answer, _ = client.request("REPORT", cal, body, {**workload.XML, "Depth": "1"})
         found = workload.count_responses(answer)
         assert status == 207 and found == expected, (status, found, expected)

@@ -59,8 +59,8 @@ public static class TimeRangeFilter
 
     /// <summary>
     /// Every instance of every VEVENT of <paramref name="vcalendar"/> on the timeline, so that the
-    /// RFC 4791 section 9.9 VEVENT test of any range can be answered from them alone (any span that
-    /// <see cref="EventSpan.Overlaps"/> the range): the same instances <see cref="Overlaps"/> tests.
+    /// RFC 4791 section 9.9 VEVENT test of any range can be answered from them alone (any span for which
+    /// <see cref="TimeRangeRules.EventOverlaps"/> holds): the same instances <see cref="Overlaps"/> tests.
     /// Null when they depend on the query or are too many to list: a floating or DATE value (read in
     /// the viewer's zone), an unbounded series, more than <paramref name="maxSpans"/> instances, or
     /// an expansion cut short by <paramref name="limits"/>.

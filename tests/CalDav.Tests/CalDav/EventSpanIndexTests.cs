@@ -7,6 +7,8 @@ using AuroraTime.Ical.Reading;
 using AuroraTime.Ical.Recurrence;
 using EventEndKind = AuroraTime.Ical.TimeRange.EventEndKind;
 using EventSpan = AuroraTime.Ical.TimeRange.EventSpan;
+using TimeRangeRules = AuroraTime.Ical.TimeRange.TimeRangeRules;
+using TimeRangeWindow = AuroraTime.Ical.TimeRange.TimeRangeWindow;
 using NodaTime;
 
 namespace AuroraTime.CalDav.Tests.CalDav;
@@ -138,6 +140,33 @@ public class EventSpanIndexTests
         Assert.True(EventSpanIndex.Overlaps(withoutEnd, at, at + Duration.FromHours(1)));
         Assert.Null(EventSpanIndex.Encode([new EventSpan(at, EventEndKind.DtEnd, at + Duration.FromMilliseconds(1))]));
         Assert.Null(EventSpanIndex.Encode([new EventSpan(at, EventEndKind.DtEnd, at - Duration.FromSeconds(1))]));
+    }
+
+    [Fact]
+    public void Every_row_of_the_VEVENT_table_agrees_with_the_engine_at_every_edge()
+    {
+        var at = Instant.FromUtc(2026, 3, 1, 10, 0);
+        var offsets = new[] { -Duration.FromHours(1), -Duration.FromSeconds(1), -Duration.FromTicks(1), Duration.Zero, Duration.FromTicks(1), Duration.FromSeconds(1), Duration.FromHours(1) };
+        var checkedCases = 0;
+        foreach (var kind in new[] { EventEndKind.DtEnd, EventEndKind.Duration, EventEndKind.None })
+        {
+            foreach (var length in new[] { Duration.Zero, Duration.FromHours(1) })
+            {
+                var span = new EventSpan(at, kind, at + length);
+                var index = EventSpanIndex.Encode([span])!;
+                var edges = offsets.SelectMany(o => new Instant?[] { span.Start + o, span.End + o }).Append(null).ToList();
+                foreach (var start in edges)
+                {
+                    foreach (var end in edges.Where(e => e is null || start is null || e > start))
+                    {
+                        var expected = TimeRangeRules.EventOverlaps(new TimeRangeWindow(start, end), span.Start, span.EndKind, span.End);
+                        Assert.True(expected == EventSpanIndex.Overlaps(index, start, end), $"{kind}, length {length}, [{start}, {end})");
+                        checkedCases++;
+                    }
+                }
+            }
+        }
+        Assert.True(checkedCases > 500);
     }
 
     private static CompFilter Filter(Instant? start, Instant? end) =>

@@ -21,6 +21,12 @@ internal static class EventSpanIndex
 {
     private const byte Format = 1;
 
+    private const long TicksPerSecond = 10_000_000;
+
+    // NodaTime's range (years -9998 to 9999) in seconds: every instant it can hold, and far from overflowing ticks.
+    private static readonly long MinSeconds = Instant.MinValue.ToUnixTimeSeconds();
+    private static readonly long MaxSeconds = Instant.MaxValue.ToUnixTimeSeconds();
+
     private static readonly uint TzdbStamp = Fnv1a(Encoding.UTF8.GetBytes(DateTimeZoneProviders.Tzdb.VersionId));
 
     /// <summary>The stored form, or null when an instant is not whole seconds or an instance ends before it starts.</summary>
@@ -60,27 +66,37 @@ internal static class EventSpanIndex
         {
             return null;
         }
-        var range = new TimeRangeWindow(start, end);
+        // The RFC 4791 section 9.9 VEVENT table (TimeRangeRules.EventOverlaps) on Unix ticks: an open side is
+        // the extreme value, which no instant reaches. Plain integers because this runs for every candidate
+        // of every query, often before tiered JIT has optimised NodaTime's operators.
+        var rangeStart = start?.ToUnixTimeTicks() ?? long.MinValue;
+        var rangeEnd = end?.ToUnixTimeTicks() ?? long.MaxValue;
         var overlaps = false;
         long previous = 0;
-        try
+        for (ulong i = 0; i < count; i++)
         {
-            for (ulong i = 0; i < count; i++)
+            if (!TryReadUnsigned(index, ref position, out var zigzag) || !TryReadUnsigned(index, ref position, out var lengthAndKind)
+                || (lengthAndKind & 3) > (ulong)EventEndKind.None || (lengthAndKind >> 2) > (ulong)MaxSeconds)
             {
-                if (!TryReadUnsigned(index, ref position, out var zigzag) || !TryReadUnsigned(index, ref position, out var lengthAndKind)
-                    || (lengthAndKind & 3) > (ulong)EventEndKind.None)
-                {
-                    return null;
-                }
-                previous = checked(previous + UnZigZag(zigzag));
-                var spanStart = Instant.FromUnixTimeSeconds(previous);
-                var span = new EventSpan(spanStart, (EventEndKind)(lengthAndKind & 3), spanStart + Duration.FromSeconds(checked((long)(lengthAndKind >> 2))));
-                overlaps |= span.Overlaps(range);
+                return null;
             }
-        }
-        catch (Exception error) when (error is OverflowException or ArgumentOutOfRangeException)
-        {
-            return null; // damaged bytes naming an instant NodaTime cannot hold
+            var delta = UnZigZag(zigzag);
+            if (delta > MaxSeconds - previous || delta < MinSeconds - previous)
+            {
+                return null; // damaged bytes naming an instant NodaTime cannot hold
+            }
+            previous += delta;
+            var length = (long)(lengthAndKind >> 2);
+            if (previous > MaxSeconds - length)
+            {
+                return null;
+            }
+            var spanStart = previous * TicksPerSecond;
+            var spanEnd = (previous + length) * TicksPerSecond;
+            var kind = (EventEndKind)(lengthAndKind & 3);
+            overlaps |= kind == EventEndKind.DtEnd || spanEnd > spanStart
+                ? rangeStart < spanEnd && rangeEnd > spanStart // start < DTEND (or DTSTART+DURATION) AND end > DTSTART
+                : rangeStart <= spanStart && rangeEnd > spanStart; // start <= DTSTART AND end > DTSTART
         }
         // Every byte read: anything left over means the bytes are not what this format wrote.
         return position == index.Length ? overlaps : null;
