@@ -33,7 +33,7 @@ publish() { # name, publish flags...
   fi
 }
 
-declare -A RESULT
+declare -A RESULT RSS
 measure_aurora() { # name
   local bin="$WORK/$1/aurora" data="$WORK/data-$1"
   mkdir -p "$data"
@@ -45,6 +45,10 @@ measure_aurora() { # name
     env AWS_LAMBDA_RUNTIME_API=127.0.0.1:9 AWS_LWA_PORT="{port}" AURORA_Data="$data" "$bin" > "$WORK/$1.times" 2>&1
   cat "$WORK/$1.times" >&2
   RESULT[$1]="$(tail -n 1 "$WORK/$1.times")"
+  # Idle memory (issue 8): RSS after start and one /healthz, 3 fresh starts, self-hosted `serve`.
+  /usr/bin/python3 "$HERE/idle_rss.py" "http://127.0.0.1:{port}/healthz" 3 -- \
+    "$bin" serve --urls "http://127.0.0.1:{port}" --data "$data" > "$WORK/$1.rss" 2>&1
+  RSS[$1]="$(tail -n 1 "$WORK/$1.rss" | sed 's/^median rss //')"
 }
 
 wants jit && publish jit --self-contained true -p:PublishReadyToRun=false && measure_aurora jit
@@ -80,10 +84,10 @@ fi
 
 echo "load: $(uptime | sed 's/.*load average: //') (1/5/15 min), $(nproc) cores, $RUNS runs each"
 echo
-echo "| server | start to first response (median, min, max of $RUNS) | size |"
-echo "|---|---|---|"
+echo "| server | start to first response (median, min, max of $RUNS) | idle RSS (median of 3) | size |"
+echo "|---|---|---|---|"
 for name in jit r2r aot; do
-  echo "| aurora $name (/healthz 200) | ${RESULT[$name]:-not built} | $( [ -d "$WORK/$name" ] && du -sh "$WORK/$name" | cut -f1 ) |"
+  echo "| aurora $name (/healthz 200) | ${RESULT[$name]:-not built} | ${RSS[$name]:-} | $( [ -d "$WORK/$name" ] && du -sh "$WORK/$name" | cut -f1 ) |"
 done
-echo "| Radicale 3.1.8 (first response on /) | ${RESULT[radicale]:-not run} | |"
-echo "| Xandikos 0.2.8 (first response on /) | ${RESULT[xandikos]:-not run} | |"
+echo "| Radicale 3.1.8 (first response on /) | ${RESULT[radicale]:-not run} | | |"
+echo "| Xandikos 0.2.8 (first response on /) | ${RESULT[xandikos]:-not run} | | |"

@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 # A PUT storm like bench/peers (8 keep-alive clients, the same event bodies: a fifth weekly, a third
 # with an alarm) against a Release `aurora serve` on a free loopback port, reporting PUTs per second,
-# the median latency and the server's CPU per PUT (utime+stime from /proc/PID/stat), plus this
-# client's own CPU per PUT (on 2 shared cores the Python clients compete with the server).
+# the median latency and the server's CPU per PUT (utime+stime from /proc/PID/stat), plus the
+# clients' own CPU per PUT (on 2 shared cores the clients compete with the server). The clients are
+# bench/peers/put_clients.py: 8 processes, raw keep-alive sockets, request bytes built beforehand.
 # Usage: /usr/bin/python3 bench/cpu/put_storm.py AURORA_EXE EMPTY_DATA_DIR [N] [--warm N] [--perf OUT.data]
-import base64, os, socket, statistics, subprocess, sys, threading, time
+import base64, os, socket, statistics, subprocess, sys, time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "peers"))
-from workload import Client, event_body  # the same bodies and client as the side-by-side run
+from workload import Client, event_body  # the same bodies and clients as the side-by-side run
+from put_clients import put_concurrently, put_request
 
 args = [a for a in sys.argv[1:]]
 perf_out, warm_n = None, 1000
@@ -36,23 +38,10 @@ try:
         return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
     perf = subprocess.Popen(["perf", "record", "-e", "cpu-clock", "-g", "-p", str(proc.pid), "-o", perf_out],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) if perf_out else None
-    nxt, lock, lat, errors = [0], threading.Lock(), [], []
-    def worker():
-        c = Client("127.0.0.1", port, auth)
-        while True:
-            with lock:
-                i = nxt[0]
-                if i >= n: return
-                nxt[0] += 1
-            st, _, ms = c.request("PUT", f"{cal}bench-{i}.ics", event_body(i, n), {"Content-Type": "text/calendar; charset=utf-8"})
-            with lock:
-                (lat if st in (200, 201, 204) else errors).append(ms if st in (200, 201, 204) else st)
-    c0, me0, t0 = cpu(proc.pid), time.process_time(), time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(8)]
-    for t in threads: t.start()
-    for t in threads: t.join()
-    wall = time.perf_counter() - t0
-    server_ms, client_ms = (cpu(proc.pid) - c0) / n * 1000, (time.process_time() - me0) / n * 1000
+    requests = [put_request("127.0.0.1", port, f"{cal}bench-{i}.ics", event_body(i, n), auth) for i in range(n)]
+    c0 = cpu(proc.pid)
+    lat, errors, wall, client_s = put_concurrently("127.0.0.1", port, requests, 8, deadline_s=600)
+    server_ms, client_ms = (cpu(proc.pid) - c0) / n * 1000, client_s / n * 1000
     if perf: perf.send_signal(2); perf.wait()
     if errors: raise SystemExit(f"PUT: {len(errors)} failures, e.g. HTTP {errors[0]}")
     print(f"PUT x{n}, 8 clients: {n / wall:.0f}/s, median {statistics.median(lat):.2f} ms, "

@@ -2,20 +2,23 @@
 # Side-by-side CalDAV benchmark: starts AuroraTime (Release), Radicale and Xandikos on free loopback
 # ports, runs bench/peers/workload.py against each in turn (never two at once, so they don't compete),
 # prints the table and writes docs/benchmarks.md. Every server is stopped on exit.
-# Usage: bench/peers/run.sh [--n N] [--peers|--no-peers]   (default N=2000; the PUT phase of each
+# Usage: bench/peers/run.sh [--n N] [--peers|--no-peers] [--jit]   (default N=2000; the PUT phase of each
 # server is bounded). Above N=5000 the peers are skipped unless --peers is given: at the ~10-20 PUT/s
 # they manage here they cannot store N within the bound, so their reads would run over fewer objects.
+# AuroraTime runs as README's command runs it: the Native AOT binary of scripts/serve.sh (published
+# first if the sources changed); --jit measures the JIT build (`dotnet build`) instead.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-N=2000; PEERS=auto
+N=2000; PEERS=auto; BUILD=aot
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) N="$2"; shift 2 ;;
     --n=*) N="${1#--n=}"; shift ;;
     --peers) PEERS=1; shift ;;
     --no-peers) PEERS=0; shift ;;
-    *) echo "usage: $0 [--n N] [--peers|--no-peers]" >&2; exit 2 ;;
+    --jit) BUILD=jit; shift ;;
+    *) echo "usage: $0 [--n N] [--peers|--no-peers] [--jit]" >&2; exit 2 ;;
   esac
 done
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || { echo "--n wants a positive integer" >&2; exit 2; }
@@ -27,6 +30,15 @@ for tool in radicale xandikos; do
   dpkg -s "$tool" >/dev/null 2>&1 || { echo "installing $tool (Debian)"; apt-get install -y -q "$tool" >/dev/null; }
 done
 dotnet build "$ROOT/src/Server" -c Release -nologo -v q >/dev/null
+if [ "$BUILD" = aot ]; then
+  AURORA_BIN="$("$ROOT/scripts/serve.sh" --print-binary)"
+  AURORA_BUILD_NAME="the Native AOT binary README's scripts/serve.sh runs"
+else
+  AURORA_BIN="$ROOT/src/Server/bin/Release/net10.0/aurora"
+  AURORA_BUILD_NAME="the JIT Release build (--jit)"
+fi
+export AURORA_BIN AURORA_BUILD_NAME
+echo "AuroraTime: $AURORA_BIN" >&2
 
 WORK="$(mktemp -d)"
 trap 'stop_servers; rm -rf "$WORK"' EXIT
@@ -43,7 +55,7 @@ run_one() { # name base calendar [workload args...]
 PORT="$(free_port)"
 start_aurora "$PORT" "$WORK/aurora" "$USER_NAME" "$PASSWORD" || { cat "$WORK/aurora/log"; exit 1; }
 # A feed of all the user's calendars (the bench calendar is made by the workload, after this).
-FEED_URL="$("$ROOT/src/Server/bin/Release/net10.0/aurora" feed create "$USER_NAME" --data "$WORK/aurora" | grep -o 'https\?://[^ ]*/feeds/[^ ]*' | head -1)"
+FEED_URL="$("$AURORA_BIN" feed create "$USER_NAME" --data "$WORK/aurora" | grep -o 'https\?://[^ ]*/feeds/[^ ]*' | head -1)"
 run_one aurora --pid "$SERVER_PID" --base "http://127.0.0.1:$PORT" --calendar "/calendars/$USER_NAME/bench/" --user "$USER_NAME" --password "$PASSWORD" \
   --feed "/feeds/${FEED_URL#*/feeds/}"
 stop_servers

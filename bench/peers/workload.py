@@ -1,14 +1,16 @@
 #!/usr/bin/python3
 """One CalDAV workload against one server, timed; prints a JSON object of medians (ms) on stdout.
 
-Standard library only (http.client keep-alive connections, threads for concurrent PUTs), so the
-same client measures AuroraTime, Radicale and Xandikos. Content is deterministic: event i starts
+Standard library only (http.client keep-alive connections; the concurrent PUTs come from client
+processes on raw keep-alive sockets, put_clients.py), so the same client measures AuroraTime,
+Radicale and Xandikos. Content is deterministic: event i starts
 at a fixed offset into 2026, every fifth recurs weekly (RFC 5545 3.8.5.3), every third carries a
 VALARM (RFC 5545 3.6.6). Reports come from RFC 4791 (7.8 calendar-query, 7.9 calendar-multiget)
 and RFC 6578 (sync-collection).
 """
-import argparse, base64, http.client, json, os, re, statistics, sys, threading, time
+import argparse, base64, http.client, json, os, re, statistics, sys, time
 from datetime import datetime, timedelta, timezone
+from put_clients import put_concurrently, put_request
 
 YEAR_START = datetime(2026, 1, 1, tzinfo=timezone.utc)
 MONTH = ("20260301T000000Z", "20260401T000000Z")  # the calendar-query window
@@ -116,6 +118,7 @@ def sync_token_of(body):
 
 SERVER_PID = None  # with --pid: the server's CPU time per request is recorded next to each median
 CPU_MS = {}
+CLIENT_CPU_MS = {}  # the benchmark client's own CPU per request, where it runs concurrently
 
 
 def server_cpu_ns():
@@ -143,33 +146,15 @@ def timed(client, reps, method, path, body, headers, allowed, what, cpu_key=None
 
 
 def put_all(host, port, auth, calendar, n, deadline_s):
-    """PUTs events 0..n-1 from PUT_CLIENTS threads; stops early at the deadline (a slow peer)."""
-    next_index, lock, latencies, errors = [0], threading.Lock(), [], []
-    stop_at = time.monotonic() + deadline_s
-
-    def worker():
-        client = Client(host, port, auth)
-        while time.monotonic() < stop_at:
-            with lock:
-                i = next_index[0]
-                if i >= n:
-                    return
-                next_index[0] += 1
-            status, _, ms = client.request("PUT", f"{calendar}bench-{i}.ics", event_body(i, n),
-                                           {"Content-Type": "text/calendar; charset=utf-8"})
-            with lock:
-                if status in (200, 201, 204):
-                    latencies.append(ms)
-                else:
-                    errors.append(status)
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(PUT_CLIENTS)]
-    for t in threads: t.start()
-    for t in threads: t.join()
-    wall = time.perf_counter() - started
+    """PUTs events 0..n-1 from PUT_CLIENTS client processes (put_clients.py says why processes and
+    prepared bytes); stops early at the deadline (a slow peer). The client's own CPU per PUT goes to
+    CLIENT_CPU_MS, so a report can show the client is not the limit."""
+    requests = [put_request(host, port, f"{calendar}bench-{i}.ics", event_body(i, n), auth) for i in range(n)]
+    latencies, errors, wall, client_cpu_s = put_concurrently(host, port, requests, PUT_CLIENTS, deadline_s)
     if errors:
-        raise SystemExit(f"PUT: {len(errors)} failures, e.g. HTTP {errors[0]}")
+        raise SystemExit(f"PUT: {len(errors)} failures, e.g. {errors[0]}")
+    if latencies:
+        CLIENT_CPU_MS["put"] = client_cpu_s * 1000 / len(latencies)
     return len(latencies), wall, statistics.median(latencies) if latencies else float("nan")
 
 
@@ -239,6 +224,7 @@ def main():
             result["feed"], body = timed(client, args.reps, "GET", args.feed, None, None, (200,), "feed", cpu_key="feed")
             result["feed_items"] = body.count(b"BEGIN:VEVENT")
     result["cpu_ms"] = CPU_MS
+    result["client_cpu_ms"] = CLIENT_CPU_MS
     json.dump(result, sys.stdout)
     print()
 

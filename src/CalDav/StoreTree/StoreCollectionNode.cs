@@ -57,14 +57,24 @@ internal sealed class StoreCollectionNode(CalDavService service, StoredCollectio
         {
             return null;
         }
+        // A name is a member collection or an object, never both (MKCOL and PUT each refuse the other), so
+        // the order only decides cost: calendars hold objects (RFC 4791 5.3.1 keeps collections out), so
+        // there the object is looked up first and the collection only when there is none.
+        if (IsCalendar && await GetObjectNodeAsync(name, cancellationToken) is { } calendarObject)
+        {
+            return calendarObject;
+        }
         if (await FindChildCollectionAsync(name, cancellationToken) is { } child)
         {
             return new StoreCollectionNode(service, child, ownerHref);
         }
-        return await service.Store.GetObjectAsync(collection.Ref.Object(name), cancellationToken) is { } stored
+        return IsCalendar ? null : await GetObjectNodeAsync(name, cancellationToken);
+    }
+
+    private async ValueTask<StoreObjectNode?> GetObjectNodeAsync(string name, CancellationToken cancellationToken) =>
+        await service.Store.GetObjectAsync(collection.Ref.Object(name), cancellationToken) is { } stored
             ? new StoreObjectNode(service, collection, stored.Summary, stored.Data)
             : null;
-    }
 
     /// <summary>The member collection of that (valid) name, or null; reads no object bytes.</summary>
     public async ValueTask<StoredCollection?> FindChildCollectionAsync(string name, CancellationToken cancellationToken) =>

@@ -42,7 +42,6 @@ public sealed class StoreDavTree : IDavTree
             case DavLayout.Calendars when segments.Count == 1:
                 return Container(DavLayout.Calendars);
             case DavLayout.Calendars when segments[1].Name == user && user is not null:
-                await EnsureDefaultCalendarAsync(cancellationToken);
                 return await GetUnderHomeAsync(user, segments, cancellationToken);
             default:
                 return null;
@@ -52,8 +51,22 @@ public sealed class StoreDavTree : IDavTree
     private async ValueTask<IDavNode?> GetUnderHomeAsync(string user, IReadOnlyList<DavSegment> segments, CancellationToken cancellationToken)
     {
         var home = new HomeNode(_service, user, OwnerHref(user));
-        IDavCollection current = home;
-        for (var i = 2; i < segments.Count; i++)
+        // A path through a calendar proves the account has one, so the default-calendar check (a listing of
+        // the account's collections) is skipped for what clients ask most: calendars and their objects.
+        // Anything else (the home, plain collections, names not found) checks first, as before.
+        if (segments.Count > 2 && await home.GetChildAsync(segments[2].Name, cancellationToken) is StoreCollectionNode { IsCalendar: true } calendar)
+        {
+            return await WalkAsync(calendar, segments, 3, cancellationToken);
+        }
+
+        await EnsureDefaultCalendarAsync(cancellationToken);
+        return await WalkAsync(home, segments, 2, cancellationToken);
+    }
+
+    /// <summary>The node at <paramref name="segments"/>, resolved from <paramref name="current"/>, which sits at index <paramref name="from"/> - 1.</summary>
+    private static async ValueTask<IDavNode?> WalkAsync(IDavCollection current, IReadOnlyList<DavSegment> segments, int from, CancellationToken cancellationToken)
+    {
+        for (var i = from; i < segments.Count; i++)
         {
             var child = await current.GetChildAsync(segments[i].Name, cancellationToken);
             if (i == segments.Count - 1)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Xml.Linq;
 using AuroraTime.CalDav.CalDav;
 using AuroraTime.CalDav.WebDav;
@@ -56,8 +57,14 @@ internal sealed class StoreObjectNode : IDavWritableFile, IDavPropertyStore
         return _data.Value;
     }
 
-    public async ValueTask<Stream> OpenReadAsync(CancellationToken cancellationToken) =>
-        new MemoryStream((await GetDataAsync(cancellationToken)).ToArray(), writable: false);
+    public async ValueTask<Stream> OpenReadAsync(CancellationToken cancellationToken)
+    {
+        var data = await GetDataAsync(cancellationToken);
+        // Over the stored array, not a copy: the store's rows may be shared (its read cache), and nothing writes to this stream.
+        return MemoryMarshal.TryGetArray(data, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(data.ToArray(), writable: false);
+    }
 
     public async ValueTask<EntityTag> WriteAsync(Stream content, string? contentType, EntityTag? expectedETag, CancellationToken cancellationToken)
     {

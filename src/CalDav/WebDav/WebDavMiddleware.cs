@@ -56,15 +56,17 @@ public sealed partial class WebDavMiddleware
     private DavRequest CreateRequest(HttpContext context)
     {
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        var query = rawTarget?.IndexOf('?') ?? -1;
+        var targetPath = rawTarget is null || query < 0 ? rawTarget : rawTarget[..query];
         // RFC 9112 3.2: a request-target has no fragment. Acting on the part before '#' could
         // delete a parent collection (litmus delete_fragment), so such targets are refused.
-        if (rawTarget?.Split('?')[0].Contains('#') == true)
+        if (targetPath?.Contains('#') == true)
         {
             throw new DavException(400, null, "The request target must not contain a fragment.");
         }
-        var rawPath = string.IsNullOrEmpty(rawTarget) || rawTarget[0] != '/'
+        var rawPath = string.IsNullOrEmpty(targetPath) || targetPath[0] != '/'
             ? context.Request.PathBase.ToUriComponent() + context.Request.Path.ToUriComponent()
-            : rawTarget.Split('?')[0];
+            : targetPath;
         if (!DavPath.TryParse(rawPath, out var fullPath))
         {
             throw new DavException(400, null, "The request path is not a valid percent-encoded path.");

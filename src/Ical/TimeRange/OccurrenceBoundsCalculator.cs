@@ -118,7 +118,7 @@ internal static class OccurrenceBoundsCalculator
     }
 
     /// <summary>A master whose RRULE has neither COUNT nor UNTIL never ends (RFC 5545 section 3.3.10).</summary>
-    private static bool IsUnbounded(CalendarComponent component)
+    internal static bool IsUnbounded(CalendarComponent component)
     {
         if (component.GetProperty("RECURRENCE-ID") is not null)
         {

@@ -65,12 +65,15 @@ internal static class TimeRangeEvaluation
                 return TimeRangeRules.JournalOverlaps(range, occurrence.Start, ComponentTimes.HasDateStart(component) ? occurrence.End : null);
             default:
                 // VEVENT, and the same reading for X- components that carry DTSTART/DTEND.
-                var kind = ComponentTimes.Has(component, "DTEND") ? EventEndKind.DtEnd
-                    : ComponentTimes.Has(component, "DURATION") ? EventEndKind.Duration
-                    : EventEndKind.None;
-                return TimeRangeRules.EventOverlaps(range, occurrence.Start, kind, occurrence.End);
+                return TimeRangeRules.EventOverlaps(range, occurrence.Start, EventEndKindOf(component), occurrence.End);
         }
     }
+
+    /// <summary>Which row of the RFC 4791 section 9.9 VEVENT table an instance described by <paramref name="component"/> falls in.</summary>
+    internal static EventEndKind EventEndKindOf(CalendarComponent component) =>
+        ComponentTimes.Has(component, "DTEND") ? EventEndKind.DtEnd
+        : ComponentTimes.Has(component, "DURATION") ? EventEndKind.Duration
+        : EventEndKind.None;
 
     /// <summary>RFC 4791 section 9.9 VALARM: any trigger time of any instance's alarms in the range.</summary>
     private static bool AlarmsOverlap(IReadOnlyList<CalendarComponent> group, TimeRangeWindow range, OccurrenceClock clock, RuleInstances rules, int maxInstances)

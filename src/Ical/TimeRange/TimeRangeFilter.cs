@@ -56,4 +56,24 @@ public static class TimeRangeFilter
         return FormatErrorGuard.Run(() => OccurrenceBoundsCalculator.Compute(
             vcalendar, clock, RecurrenceRules.Using(effectiveLimits), effectiveLimits.MaxInstances));
     }
+
+    /// <summary>
+    /// Every instance of every VEVENT of <paramref name="vcalendar"/> on the timeline, so that the
+    /// RFC 4791 section 9.9 VEVENT test of any range can be answered from them alone (any span that
+    /// <see cref="EventSpan.Overlaps"/> the range): the same instances <see cref="Overlaps"/> tests.
+    /// Null when they depend on the query or are too many to list: a floating or DATE value (read in
+    /// the viewer's zone), an unbounded series, more than <paramref name="maxSpans"/> instances, or
+    /// an expansion cut short by <paramref name="limits"/>.
+    /// </summary>
+    /// <exception cref="IcalFormatException">A value is malformed.</exception>
+    public static IReadOnlyList<EventSpan>? EventSpans(
+        CalendarComponent vcalendar, TimeZoneResolver zones, RecurrenceLimits? limits = null, int maxSpans = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(vcalendar);
+        ArgumentNullException.ThrowIfNull(zones);
+        var effectiveLimits = limits ?? RecurrenceLimits.Default;
+        // The floating zone is never used for a result: reading any floating value makes it null.
+        var clock = new OccurrenceClock(zones.WithCalendar(vcalendar), DateTimeZone.Utc);
+        return FormatErrorGuard.Run(() => EventSpanCalculator.Compute(vcalendar, clock, effectiveLimits, maxSpans));
+    }
 }

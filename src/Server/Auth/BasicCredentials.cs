@@ -5,6 +5,8 @@ namespace AuroraTime.Server.Auth;
 /// <summary>User name and password from an <c>Authorization: Basic</c> header (RFC 7617).</summary>
 public readonly record struct BasicCredentials(string UserName, string Password)
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
     /// <summary>
     /// Parses the header value. The scheme is case-insensitive (RFC 7235 section 2.1); the
     /// credentials are UTF-8 (RFC 7617 section 2.1, charset="UTF-8" which we advertise); a missing
@@ -19,7 +21,9 @@ public readonly record struct BasicCredentials(string UserName, string Password)
             return false;
         }
         var token = headerValue.AsSpan(6).Trim();
-        var buffer = new byte[(token.Length * 3 / 4) + 3];
+        var size = (token.Length * 3 / 4) + 3;
+        // On the stack for ordinary headers: this runs on every request.
+        var buffer = size <= 1024 ? stackalloc byte[size] : new byte[size];
         if (!Convert.TryFromBase64Chars(token, buffer, out var written))
         {
             return false;
@@ -27,11 +31,15 @@ public readonly record struct BasicCredentials(string UserName, string Password)
         string decoded;
         try
         {
-            decoded = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, written);
+            decoded = StrictUtf8.GetString(buffer[..written]);
         }
         catch (DecoderFallbackException)
         {
             return false;
+        }
+        finally
+        {
+            buffer.Clear(); // the password, decoded
         }
         var colon = decoded.IndexOf(':');
         if (colon <= 0)

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using AuroraTime.Server.Accounts;
 using AuroraTime.Storage.Contract;
 
@@ -39,7 +39,7 @@ public sealed class CredentialVerifier
         }
         if (_cache.TryGet(userName, password, out var cached))
         {
-            if (await CurrentHashAsync(cached, cancellationToken) is { } current && SameHash(current, cached.StoredHash))
+            if (await IsCurrentAsync(cached, cancellationToken))
             {
                 return cached;
             }
@@ -48,14 +48,24 @@ public sealed class CredentialVerifier
 
         var key = _cache.KeyOf(userName, password);
         var shared = _inFlight.GetOrAdd(key, _ => new Lazy<Task<VerifiedCredential?>>(() => VerifyAndRememberAsync(userName, password)));
+        VerifiedCredential? verified;
         try
         {
-            return await shared.Value.WaitAsync(cancellationToken);
+            verified = await shared.Value.WaitAsync(cancellationToken);
         }
         finally
         {
             _inFlight.TryRemove(KeyValuePair.Create(key, shared));
         }
+        // A shared check (or the cache entry it found) may have read the account before this request arrived and
+        // before a change this request must see, e.g. a revoke by the CLI while a slow hash ran: confirm it
+        // against the stored hash now, as cache hits are, and check afresh if that changed.
+        if (verified is { } credential && !await IsCurrentAsync(credential, cancellationToken))
+        {
+            _cache.Remove(userName, password);
+            return await VerifySlowlyAsync(userName, password, cancellationToken);
+        }
+        return verified;
     }
 
     /// <summary>How many times the slow hash was computed (observability, and proof in tests that sharing works).</summary>
@@ -101,11 +111,15 @@ public sealed class CredentialVerifier
             : null;
     }
 
+    /// <summary>Whether the hash the credential was verified against is still the stored one (not changed, not revoked).</summary>
+    private async Task<bool> IsCurrentAsync(VerifiedCredential credential, CancellationToken cancellationToken) =>
+        await CurrentHashAsync(credential, cancellationToken) is { } current && SameHash(current, credential.StoredHash);
+
     private async Task<string?> CurrentHashAsync(VerifiedCredential credential, CancellationToken cancellationToken) =>
         credential.AppPasswordId is { } id
             ? (await _store.GetAppPasswordAsync(credential.UserName, id, cancellationToken))?.Hash
             : (await _store.GetAccountAsync(credential.UserName, cancellationToken))?.PasswordHash;
 
     private static bool SameHash(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
+        CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(a.AsSpan()), MemoryMarshal.AsBytes(b.AsSpan()));
 }

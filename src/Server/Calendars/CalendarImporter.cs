@@ -99,7 +99,7 @@ public sealed class CalendarImporter(IStore store, ICalendarTimeEngine timeEngin
         {
             return new PreparedImport(item, null, TooLargeError(item));
         }
-        return new PreparedImport(item, new ObjectContent(bytes, CalendarContentType, item.Uid, item.ComponentType, first, last), null);
+        return new PreparedImport(item, new ObjectContent(bytes, CalendarContentType, item.Uid, item.ComponentType, first, last, timeEngine.EventInstanceIndex(item.Calendar)), null);
     }
 
     internal static SplitError TooLargeError(SplitObject item) => new(item.Line, $"UID {item.Uid}: the object is larger than the server accepts");

@@ -22,6 +22,9 @@ internal sealed class RawObjectRows : IDisposable
     /// <summary>The ordinal of the data column when the query selects it after <see cref="SummaryColumns"/>.</summary>
     public const int DataColumn = 9;
 
+    /// <summary>The ordinal of the instance index column when the query selects it after the data.</summary>
+    public const int InstanceIndexColumn = 10;
+
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
 
@@ -81,7 +84,17 @@ internal sealed class RawObjectRows : IDisposable
         FirstOccurrence: NullableInstant(7),
         LastOccurrence: NullableInstant(8));
 
-    public StoredObject ReadObject() => new(ReadSummary(), raw.sqlite3_column_blob(_statement, DataColumn).ToArray());
+    /// <summary>
+    /// The summary and data; the instance index too when the query selects it after the data
+    /// (<see cref="InstanceIndexColumn"/>; NULL for rows written before schema version 3).
+    /// </summary>
+    public StoredObject ReadObject() => new(ReadSummary(), raw.sqlite3_column_blob(_statement, DataColumn).ToArray())
+    {
+        InstanceIndex = raw.sqlite3_column_count(_statement) > InstanceIndexColumn
+            && raw.sqlite3_column_type(_statement, InstanceIndexColumn) != raw.SQLITE_NULL
+            ? raw.sqlite3_column_blob(_statement, InstanceIndexColumn).ToArray()
+            : null,
+    };
 
     private string Text(int column, string? reuse = null)
     {

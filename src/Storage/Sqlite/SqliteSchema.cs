@@ -9,7 +9,7 @@ namespace AuroraTime.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private const string Version1 = """
         CREATE TABLE accounts (
@@ -141,6 +141,13 @@ internal static class SqliteSchema
         CREATE INDEX ix_reminder_deliveries_object ON reminder_deliveries(object_id);
         """;
 
+    // Version 3: the caller's instance index of each object (ObjectContent.InstanceIndex: CalDAV's VEVENT
+    // instances, so a time-range query decides without parsing). Rows written before it hold NULL, which
+    // callers read as "no index" and test exactly; ADD COLUMN rewrites no row, so the upgrade is instant.
+    private const string Version3 = """
+        ALTER TABLE objects ADD COLUMN instance_index BLOB NULL;
+        """;
+
     /// <exception cref="NotSupportedException">The file was written by a newer schema version.</exception>
     public static void Migrate(SqliteConnection connection)
     {
@@ -169,6 +176,12 @@ internal static class SqliteSchema
         {
             Execute(connection, transaction, Version2);
             Execute(connection, transaction, "PRAGMA user_version = 2;");
+        }
+
+        if (version < 3)
+        {
+            Execute(connection, transaction, Version3);
+            Execute(connection, transaction, "PRAGMA user_version = 3;");
         }
 
         transaction.Commit();

@@ -52,6 +52,14 @@ internal sealed class SqliteSession : IDisposable
 
     public void Commit() => Command("COMMIT").ExecuteNonQuery();
 
+    /// <summary>Opens the savepoint one write of a group commit runs in (SqliteWriteQueue); never nested.</summary>
+    public void Savepoint() => Command("SAVEPOINT queued_write").ExecuteNonQuery();
+
+    /// <summary>Undoes the current write's changes; the savepoint stays open until released.</summary>
+    public void RollbackToSavepoint() => Command("ROLLBACK TO queued_write").ExecuteNonQuery();
+
+    public void ReleaseSavepoint() => Command("RELEASE queued_write").ExecuteNonQuery();
+
     /// <summary>Rolls back if a transaction is still open (a failed statement or COMMIT may have ended it already).</summary>
     public void RollbackIfOpen()
     {

@@ -27,8 +27,8 @@ public sealed partial class SqliteStore
     public Task<Account?> GetAccountAsync(string userName, CancellationToken cancellationToken = default)
     {
         ResourceNames.CheckUserName(userName);
-        return ReadRowAsync(session => session.Command($"SELECT {AccountColumns} FROM accounts WHERE user_name = $user")
-            .With("$user", userName), ReadAccount, cancellationToken);
+        return CachedRowAsync(new ReadKey(ReadKind.Account, userName), session => session.Command($"SELECT {AccountColumns} FROM accounts WHERE user_name = $user")
+            .With("$user", userName), ReadAccount, null, cancellationToken);
     }
 
     public Task<Page<Account>> ListAccountsAsync(PageRequest page, CancellationToken cancellationToken = default)

@@ -135,8 +135,8 @@ public sealed partial class SqliteStore
                 .With("$now", NowTicks).With("$original", originalId).ExecuteScalar()!;
             copies.Add(copy.Path, copyId);
             session.Command(
-                    "INSERT INTO objects (collection_id, href, uid, component, content_type, etag, size, modified_at, first_at, last_at, data) " +
-                    "SELECT $copy, href, uid, component, content_type, etag, size, $now, first_at, last_at, data FROM objects WHERE collection_id = $original")
+                    "INSERT INTO objects (collection_id, href, uid, component, content_type, etag, size, modified_at, first_at, last_at, data, instance_index) " +
+                    "SELECT $copy, href, uid, component, content_type, etag, size, $now, first_at, last_at, data, instance_index FROM objects WHERE collection_id = $original")
                 .With("$copy", copyId).With("$now", NowTicks).With("$original", originalId).ExecuteNonQuery();
             session.Command(
                     "INSERT INTO dead_properties (collection_id, href, name, value) " +

@@ -70,9 +70,10 @@ public sealed partial class SqliteStore
     public Task<StoredCollection?> GetCollectionAsync(CollectionRef collection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collection);
-        return ReadRowAsync(session => session.Command($"SELECT {CollectionColumns} FROM collections WHERE user_name = $user AND path = $path")
-            .With("$user", collection.UserName).With("$path", collection.Path), reader => ReadCollection(reader, collection.UserName),
-            cancellationToken);
+        return CachedRowAsync(new ReadKey(ReadKind.Collection, collection.UserName, collection.Path),
+            session => session.Command($"SELECT {CollectionColumns} FROM collections WHERE user_name = $user AND path = $path")
+                .With("$user", collection.UserName).With("$path", collection.Path), reader => ReadCollection(reader, collection.UserName),
+            null, cancellationToken);
     }
 
     public Task<Page<StoredCollection>> ListCollectionsAsync(string userName, string? parentPath, PageRequest page, CancellationToken cancellationToken = default)

@@ -26,8 +26,8 @@ public sealed partial class SqliteStore
     {
         ResourceNames.CheckUserName(userName);
         ArgumentNullException.ThrowIfNull(id);
-        return ReadRowAsync(session => session.Command($"SELECT {AppPasswordColumns} FROM app_passwords WHERE user_name = $user AND id = $id")
-            .With("$user", userName).With("$id", id), ReadAppPassword, cancellationToken);
+        return CachedRowAsync(new ReadKey(ReadKind.AppPassword, userName, id), session => session.Command($"SELECT {AppPasswordColumns} FROM app_passwords WHERE user_name = $user AND id = $id")
+            .With("$user", userName).With("$id", id), ReadAppPassword, null, cancellationToken);
     }
 
     public Task<Page<AppPassword>> ListAppPasswordsAsync(string userName, PageRequest page, CancellationToken cancellationToken = default)
@@ -80,8 +80,8 @@ public sealed partial class SqliteStore
     public Task<FeedLink?> GetFeedLinkAsync(string tokenId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tokenId);
-        return ReadRowAsync(session => session.Command($"SELECT {FeedLinkColumns} FROM feed_links WHERE token_id = $token")
-            .With("$token", tokenId), ReadFeedLink, cancellationToken);
+        return CachedRowAsync(new ReadKey(ReadKind.FeedLink, tokenId), session => session.Command($"SELECT {FeedLinkColumns} FROM feed_links WHERE token_id = $token")
+            .With("$token", tokenId), ReadFeedLink, null, cancellationToken);
     }
 
     public Task<Page<FeedLink>> ListFeedLinksAsync(string userName, PageRequest page, CancellationToken cancellationToken = default)

@@ -11,8 +11,8 @@ public sealed partial class SqliteStore
     {
         ArgumentNullException.ThrowIfNull(collection);
         var href = resource is null ? CollectionItself : ResourceNames.CheckHref(resource, nameof(resource));
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read<IReadOnlyDictionary<string, string>?>(session =>
+        // Behind the read cache: PROPFIND asks for them on every collection it answers for.
+        return CachedReadAsync(new ReadKey(ReadKind.DeadProperties, collection.UserName, collection.Path, resource), () => Read<IReadOnlyDictionary<string, string>?>(session =>
         {
             var row = FindCollection(session, collection.UserName, collection.Path);
             if (row is null || (resource is not null && FindObjectTag(session, row.Id, href) is null))
@@ -29,7 +29,7 @@ public sealed partial class SqliteStore
             }
 
             return properties;
-        }, snapshot: true));
+        }, snapshot: true), properties => properties.Sum(p => (p.Key.Length + p.Value.Length) * 2), cancellationToken);
     }
 
     public Task<StoreOutcome> PatchDeadPropertiesAsync(CollectionRef collection, string? resource, IReadOnlyList<DeadPropertyChange> changes, CancellationToken cancellationToken = default)

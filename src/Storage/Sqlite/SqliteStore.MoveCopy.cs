@@ -81,8 +81,8 @@ public sealed partial class SqliteStore
             else
             {
                 session.Command(
-                        "INSERT INTO objects (collection_id, href, uid, component, content_type, etag, size, modified_at, first_at, last_at, data) " +
-                        "SELECT $to, $href, uid, component, content_type, etag, size, $now, first_at, last_at, data FROM objects WHERE id = $source")
+                        "INSERT INTO objects (collection_id, href, uid, component, content_type, etag, size, modified_at, first_at, last_at, data, instance_index) " +
+                        "SELECT $to, $href, uid, component, content_type, etag, size, $now, first_at, last_at, data, instance_index FROM objects WHERE id = $source")
                     .With("$to", to.Id).With("$href", target.Href).With("$now", NowTicks).With("$source", sourceId).ExecuteNonQuery();
                 session.Command(
                         "INSERT INTO dead_properties (collection_id, href, name, value) " +

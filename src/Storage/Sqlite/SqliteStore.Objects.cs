@@ -8,14 +8,15 @@ namespace AuroraTime.Storage.Sqlite;
 public sealed partial class SqliteStore
 {
     private const string SummaryColumns = RawObjectRows.SummaryColumns;
-    private const string ObjectColumns = SummaryColumns + ", o.data";
+    private const string ObjectColumns = SummaryColumns + ", o.data, o.instance_index";
     private const string InCollection = "JOIN collections c ON c.id = o.collection_id WHERE c.user_name = $user AND c.path = $path";
 
     public Task<StoredObject?> GetObjectAsync(ObjectRef resource, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return ReadRowAsync(session => session.Command($"SELECT {ObjectColumns} FROM objects o {InCollection} AND o.href = $href")
-            .WithCollection(resource.Collection).With("$href", resource.Href), ReadObject, cancellationToken);
+        return CachedRowAsync(new ReadKey(ReadKind.Object, resource.Collection.UserName, resource.Collection.Path, resource.Href),
+            session => session.Command($"SELECT {ObjectColumns} FROM objects o {InCollection} AND o.href = $href")
+                .WithCollection(resource.Collection).With("$href", resource.Href), ReadObject, stored => stored.Data.Length, cancellationToken);
     }
 
     public Task<IReadOnlyList<StoredObject>> GetObjectsAsync(CollectionRef collection, IReadOnlyCollection<string> hrefs, CancellationToken cancellationToken = default)
@@ -162,39 +163,39 @@ public sealed partial class SqliteStore
     /// <summary>One object write inside the caller's transaction: the checks, the row, the change-log entry.</summary>
     private WriteResult PutObject(SqliteSession session, ObjectRef resource, ObjectContent content, byte[] data, ETag tag, WritePrecondition precondition)
     {
-        var collection = FindCollection(session, resource.Collection.UserName, resource.Collection.Path);
+        var (collection, nameIsACollection) = FindCollectionAndChild(session, resource);
         if (collection is null)
         {
             return WriteResult.Of(StoreOutcome.NotFound);
         }
 
-        if (FindCollection(session, resource.Collection.UserName, resource.Collection.Path + "/" + resource.Href) is not null)
+        if (nameIsACollection)
         {
             return WriteResult.Of(StoreOutcome.AlreadyExists);
         }
 
-        var current = FindObjectTag(session, collection.Id, resource.Href);
+        var (current, holder) = FindTargetTagAndUidHolder(session, collection.Id, resource.Href, content.Uid);
         if (!precondition.IsSatisfiedBy(current))
         {
             return WriteResult.Of(StoreOutcome.PreconditionFailed);
         }
 
-        if (content.Uid is not null && FindUidHolder(session, collection.Id, content.Uid, resource.Href, exceptObjectId: null) is { } holder)
+        if (holder is not null)
         {
             return WriteResult.UidConflictWith(holder);
         }
 
         session.Command(
-                "INSERT INTO objects (collection_id, href, uid, component, content_type, etag, size, modified_at, first_at, last_at, data) " +
-                "VALUES ($id, $href, $uid, $component, $type, $etag, $size, $now, $first, $last, $data) " +
+                "INSERT INTO objects (collection_id, href, uid, component, content_type, etag, size, modified_at, first_at, last_at, data, instance_index) " +
+                "VALUES ($id, $href, $uid, $component, $type, $etag, $size, $now, $first, $last, $data, $index) " +
                 "ON CONFLICT (collection_id, href) DO UPDATE SET uid = excluded.uid, component = excluded.component, " +
                 "content_type = excluded.content_type, etag = excluded.etag, size = excluded.size, modified_at = excluded.modified_at, " +
-                "first_at = excluded.first_at, last_at = excluded.last_at, data = excluded.data")
+                "first_at = excluded.first_at, last_at = excluded.last_at, data = excluded.data, instance_index = excluded.instance_index")
             .With("$id", collection.Id).With("$href", resource.Href).With("$uid", content.Uid)
             .With("$component", content.ComponentType).With("$type", content.ContentType).With("$etag", tag.Value)
             .With("$size", data.Length).With("$now", NowTicks)
             .With("$first", content.FirstOccurrence?.ToUnixTimeTicks()).With("$last", content.LastOccurrence?.ToUnixTimeTicks())
-            .With("$data", data)
+            .With("$data", data).With("$index", content.InstanceIndex)
             .ExecuteNonQuery();
         // The plan was computed from the old bytes; the reminder planner replans from the new ones.
         var cleared = current is null ? [] : TakePendingReminders(session, collection.Id, resource.Href);
@@ -224,6 +225,45 @@ public sealed partial class SqliteStore
             AppendChange(session, collection.Id, resource.Href, deleted: true);
             return new WriteResult(StoreOutcome.Ok) { ClearedReminders = cleared };
         }, cancellationToken);
+    }
+
+    /// <summary>The collection written into, and whether a child collection already has the object's name: one statement.</summary>
+    private static (CollectionRow? Collection, bool NameIsACollection) FindCollectionAndChild(SqliteSession session, ObjectRef resource)
+    {
+        using var reader = session.Command(
+                "SELECT id, kind, incarnation, sync_sequence, prune_floor, " +
+                "EXISTS (SELECT 1 FROM collections WHERE user_name = $user AND path = $child) FROM collections WHERE user_name = $user AND path = $path")
+            .WithCollection(resource.Collection).With("$child", resource.Collection.Path + "/" + resource.Href).ExecuteReader();
+        return reader.Read()
+            ? (new CollectionRow(reader.GetInt64(0), (CollectionKind)reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)), reader.GetBoolean(5))
+            : (null, false);
+    }
+
+    /// <summary>
+    /// The target's current ETag (null: no such object) and the href of another object in the collection holding
+    /// <paramref name="uid"/> (RFC 4791 section 5.3.2.1), in one statement: SQLite answers the OR from both indexes.
+    /// </summary>
+    private static (ETag? Current, string? UidHolder) FindTargetTagAndUidHolder(SqliteSession session, long collectionId, string href, string? uid)
+    {
+        using var reader = session.Command(
+                "SELECT href, etag FROM objects WHERE collection_id = $id AND (href = $href OR (uid = $uid AND href <> $href))")
+            .With("$id", collectionId).With("$href", href).With("$uid", uid).ExecuteReader();
+        ETag? current = null;
+        string? holder = null;
+        while (reader.Read())
+        {
+            var found = reader.GetString(0);
+            if (found == href)
+            {
+                current = ETag.FromStoredValue(reader.GetString(1));
+            }
+            else
+            {
+                holder = found;
+            }
+        }
+
+        return (current, holder);
     }
 
     private static ETag? FindObjectTag(SqliteSession session, long collectionId, string href) =>
@@ -268,7 +308,7 @@ public sealed partial class SqliteStore
         LastOccurrence: ToInstant(reader.GetNullableInt64(8)));
 
     private static StoredObject ReadObject(SqliteDataReader reader) =>
-        new(ReadSummary(reader), (byte[])reader.GetValue(9));
+        new(ReadSummary(reader), (byte[])reader.GetValue(9)) { InstanceIndex = reader.IsDBNull(10) ? null : (byte[])reader.GetValue(10) };
 }
 
 internal static class CollectionParameterExtensions

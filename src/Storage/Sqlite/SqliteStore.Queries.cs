@@ -6,18 +6,6 @@ namespace AuroraTime.Storage.Sqlite;
 /// <summary>The shapes every table's reads and inserts share: keyed lookups, keyset pages, owned inserts.</summary>
 public sealed partial class SqliteStore
 {
-    /// <summary>Runs a keyed lookup and reads the row it finds, or null when there is none.</summary>
-    private Task<T?> ReadRowAsync<T>(Func<SqliteSession, SqliteCommand> query, Func<SqliteDataReader, T> readRow, CancellationToken cancellationToken)
-        where T : class
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read(session =>
-        {
-            using var reader = query(session).ExecuteReader();
-            return reader.Read() ? readRow(reader) : null;
-        }));
-    }
-
     /// <summary>
     /// Reads one keyset page. <paramref name="query"/> binds its own filters and must order by the key
     /// and use <c>key &gt; $after ... LIMIT $limit</c>; this binds those two, asking for one row beyond

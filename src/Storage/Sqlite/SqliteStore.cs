@@ -10,10 +10,10 @@ namespace AuroraTime.Storage.Sqlite;
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode, shared safely by several processes (the server
 /// and the CLI). Writes run in BEGIN IMMEDIATE transactions, so a writer takes the database write
-/// lock before reading the state its preconditions depend on; in-process writers also queue on a
-/// semaphore so they wait without spinning on SQLITE_BUSY. Durability: synchronous=NORMAL in WAL
-/// mode, so a commit survives a process crash and may only be lost on power failure before the
-/// next checkpoint (documented SQLite behaviour); every write is committed before it returns.
+/// lock before reading the state its preconditions depend on; in-process writers queue and share
+/// transactions (group commit, <see cref="SqliteWriteQueue"/>), so they wait without spinning on
+/// SQLITE_BUSY. Durability: synchronous=NORMAL in WAL mode, so a commit survives a process crash
+/// and may only be lost on power failure before the next checkpoint (documented SQLite behaviour); every write is committed before it returns.
 /// </summary>
 public sealed partial class SqliteStore : IStore, IBatchObjectWriter
 {
@@ -22,9 +22,11 @@ public sealed partial class SqliteStore : IStore, IBatchObjectWriter
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
     private readonly int _busyTimeoutMs;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SqliteWriteQueue _writes;
     private readonly ConcurrentBag<SqliteSession> _sessions = [];
     private readonly ConcurrentDictionary<string, bool> _statements = new(StringComparer.Ordinal);
+    private readonly SqliteReadCache _readCache = new();
+    private SqliteChangeStamp _changeStamp = null!; // opened in OpenAsync, once the schema exists
     private int _disposed;
 
     private SqliteStore(SqliteStoreOptions options)
@@ -39,6 +41,7 @@ public sealed partial class SqliteStore : IStore, IBatchObjectWriter
         _clock = options.Clock ?? TimeProvider.System;
         Limits = options.Limits ?? StoreLimits.Default;
         _busyTimeoutMs = checked((int)(options.BusyTimeout ?? TimeSpan.FromSeconds(10)).TotalMilliseconds);
+        _writes = new SqliteWriteQueue(RentSession, ReturnSession);
     }
 
     public StoreLimits Limits { get; }
@@ -70,6 +73,7 @@ public sealed partial class SqliteStore : IStore, IBatchObjectWriter
         }
 
         store.ReturnSession(session);
+        store._changeStamp = new SqliteChangeStamp(store._connectionString, store._busyTimeoutMs);
         return Task.FromResult(store);
     }
 
@@ -137,11 +141,19 @@ public sealed partial class SqliteStore : IStore, IBatchObjectWriter
                 return work(session);
             }
 
-            using var transaction = session.Connection.BeginTransaction(deferred: true);
-            session.Transaction = transaction;
-            var result = work(session);
-            transaction.Commit();
-            return result;
+            // Cached BEGIN/COMMIT commands, as for writes (SqliteSession.BeginImmediate says why). BEGIN is
+            // deferred: the snapshot is taken by the first read.
+            session.Command("BEGIN").ExecuteNonQuery();
+            try
+            {
+                var result = work(session);
+                session.Commit();
+                return result;
+            }
+            finally
+            {
+                session.RollbackIfOpen();
+            }
         }
         finally
         {
@@ -150,48 +162,19 @@ public sealed partial class SqliteStore : IStore, IBatchObjectWriter
     }
 
     /// <summary>
-    /// Runs a write in one BEGIN IMMEDIATE transaction. It commits only when <paramref name="succeeded"/>
-    /// says the result is a success, so a failed precondition leaves no trace, not even a change entry.
+    /// Runs a write in a BEGIN IMMEDIATE transaction, shared with the writes queued at the same time
+    /// (group commit, <see cref="SqliteWriteQueue"/>). It is kept only when <paramref name="succeeded"/>
+    /// says the result is a success, so a failed precondition leaves no trace, not even a change entry;
+    /// the result is returned only after the transaction holding the write has committed.
     /// </summary>
-    private async Task<T> WriteAsync<T>(Func<SqliteSession, T> work, Func<T, bool> succeeded, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var session = RentSession();
-            try
-            {
-                session.BeginImmediate();
-                var committed = false;
-                try
-                {
-                    var result = work(session);
-                    if (succeeded(result))
-                    {
-                        session.Commit();
-                        committed = true;
-                    }
+    private Task<T> WriteAsync<T>(Func<SqliteSession, T> work, Func<T, bool> succeeded, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(work, succeeded, cancellationToken);
 
-                    return result;
-                }
-                finally
-                {
-                    if (!committed)
-                    {
-                        session.RollbackIfOpen();
-                    }
-                }
-            }
-            finally
-            {
-                ReturnSession(session);
-            }
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    /// <summary>Write transactions committed so far (one per batch of queued writes).</summary>
+    internal long CommittedWriteTransactions => _writes.Commits;
+
+    /// <summary>Writes waiting for the running batch to finish.</summary>
+    internal int QueuedWrites => _writes.QueuedCount;
 
     private Task<StoreOutcome> WriteAsync(Func<SqliteSession, StoreOutcome> work, CancellationToken cancellationToken) =>
         WriteAsync(work, outcome => outcome.IsSuccess(), cancellationToken);
@@ -208,7 +191,7 @@ public sealed partial class SqliteStore : IStore, IBatchObjectWriter
                 session.Dispose();
             }
 
-            _writeLock.Dispose();
+            _changeStamp?.Dispose();
         }
 
         return ValueTask.CompletedTask;

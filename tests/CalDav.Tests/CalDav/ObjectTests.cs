@@ -80,6 +80,18 @@ public sealed class ObjectTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_put_onto_a_collection_inside_a_calendar_is_405_and_leaves_the_collection()
+    {
+        // Not reachable with MKCOL through CalDAV; the store allows it, so the PUT path must still refuse to replace it.
+        Assert.Equal(Storage.Contract.StoreOutcome.Created, await _host.Store.CreateCollectionAsync(
+            new Storage.Contract.CollectionRef("alice", "default/inner.ics"), Storage.Contract.CollectionKind.Plain, Storage.Contract.CollectionProperties.Empty));
+
+        Assert.Equal(405, (await _host.PutAsync(Calendar + "inner.ics", Ics.Event("inner"))).Status);
+        Assert.NotNull(await _host.Store.GetCollectionAsync(new Storage.Contract.CollectionRef("alice", "default/inner.ics")));
+        Assert.Null(await _host.Store.FindHrefByUidAsync(new Storage.Contract.CollectionRef("alice", "default"), "inner"));
+    }
+
+    [Fact]
     public async Task A_second_object_with_the_same_uid_is_refused_naming_the_first()
     {
         Assert.Equal(201, (await _host.PutAsync(Calendar + "first.ics", Ics.Event("same"))).Status);

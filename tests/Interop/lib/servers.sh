@@ -58,7 +58,8 @@ start_xandikos() {
 start_aurora() {
   local port="$1" dir="$2" user="$3" password="$4"
   local root; root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
-  local bin="$root/src/Server/bin/Release/net10.0/aurora"
+  # AURORA_BIN: another build of aurora (bench/peers/run.sh passes the Native AOT one).
+  local bin="${AURORA_BIN:-$root/src/Server/bin/Release/net10.0/aurora}"
   [ -x "$bin" ] || dotnet build "$root/src/Server" -c Release -nologo -v q >/dev/null || return 1
   mkdir -p "$dir"
   printf '%s' "$password" | "$bin" user add "$user" --password-stdin --data "$dir" > "$dir/setup.log" 2>&1 || { cat "$dir/setup.log"; return 1; }

@@ -36,7 +36,7 @@ public sealed class SqliteReminderDeliveryTests : IAsyncLifetime
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE reminder_deliveries; PRAGMA user_version = 1;";
+            command.CommandText = "ALTER TABLE objects DROP COLUMN instance_index; DROP TABLE reminder_deliveries; PRAGMA user_version = 1;";
             command.ExecuteNonQuery();
         }
 

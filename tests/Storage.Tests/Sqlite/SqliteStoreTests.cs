@@ -41,7 +41,7 @@ public sealed class SqliteStoreTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         using var connection = RawConnection();
-        Assert.Equal(2L, Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal(3L, Scalar(connection, "PRAGMA user_version"));
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
     }
 

@@ -32,18 +32,15 @@ internal sealed class CalendarPutMethod(CalDavService service, IDavMethodHandler
         {
             throw new DavException(400, null, "This name cannot be stored.");
         }
-        // Only a collection of that name matters here; GetChildAsync would also load the object's bytes.
-        if (await calendar.FindChildCollectionAsync(name, request.Aborted) is not null)
-        {
-            throw new DavException(405, null, "PUT cannot replace a collection.");
-        }
         if (http.Headers.ContentRange.Count > 0)
         {
             throw new DavException(400, null, "Partial PUT with Content-Range is not supported.");
         }
         var precondition = WritePreconditionHeaders.Read(http);
         var limit = service.Store.Limits.MaxObjectSize;
-        var body = http.ContentLength > limit ? null : await BodyReader.ReadAsync(http.Body, limit, request.Aborted);
+        // With Transfer-Encoding the framing is chunked whatever Content-Length says (RFC 9112 6.3).
+        var declaredLength = http.Headers.TransferEncoding.Count == 0 ? http.ContentLength : null;
+        var body = await BodyReader.ReadAsync(http.Body, limit, request.Aborted, declaredLength);
         if (body is null)
         {
             // RFC 4791 5.3.2.1 CALDAV:max-resource-size: "The resource submitted ... MUST have an octet size less than or equal to" it.
@@ -69,6 +66,10 @@ internal sealed class CalendarPutMethod(CalDavService service, IDavMethodHandler
                 return;
             case StoreOutcome.PreconditionFailed:
                 throw new DavException(412, null, "A precondition header does not hold for the current resource.");
+            case StoreOutcome.AlreadyExists:
+                // The name is a collection's: the store checks it inside the write transaction (one read fewer per PUT
+                // than asking first), so a body is validated before this answer.
+                throw new DavException(405, null, "PUT cannot replace a collection.");
             case StoreOutcome.UidConflict:
                 // RFC 4791 5.3.2.1 CALDAV:no-uid-conflict: "(DAV:href) ... the URL of the existing calendar object resource".
                 var other = request.EncodedBase + DavLayout.CollectionPath(calendar.Stored.Ref.UserName, calendar.Stored.Ref.Path)

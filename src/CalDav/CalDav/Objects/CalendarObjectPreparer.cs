@@ -74,7 +74,8 @@ internal sealed class CalendarObjectPreparer(CalDavService service)
         {
             return Fail(403, CalDavNames.MaxDateTimePrecondition, "The object has dates after max-date-time.");
         }
-        var content = new ObjectContent(data, "text/calendar; charset=utf-8", result.Uid, result.ComponentType, first, last);
+        var content = new ObjectContent(data, "text/calendar; charset=utf-8", result.Uid, result.ComponentType, first, last,
+            service.TimeEngine.EventInstanceIndex(calendar));
         return new PreparedObject(content, null, calendar);
     }
 

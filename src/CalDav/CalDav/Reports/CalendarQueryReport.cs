@@ -98,12 +98,20 @@ internal sealed class CalendarQueryReport(CalDavService service) : IDavReport
 
     private static bool Matches(StoredObject stored, CompFilter filter, FilterEvaluator evaluator, TimeRangeFilter? eventRange)
     {
-        // Most objects of a view are single events well inside it: their stored bounds settle the test
-        // without parsing (StoredRangeShortcut); the rest get the exact test.
-        if (eventRange is { } range && StoredRangeShortcut.BoundsLieInside(stored.Summary, range.Start, range.End)
-            && StoredRangeShortcut.HasOnlySingleInstances(stored.Data.Span, "VEVENT"))
+        if (eventRange is { } range)
         {
-            return true;
+            // The instances stored with the object (EventSpanIndex) decide a view's query exactly, series
+            // included; objects without them (floating times, unbounded series, older rows) try the stored
+            // bounds of a single event strictly inside the range (StoredRangeShortcut), then the exact test.
+            if (stored.InstanceIndex is { } index && EventSpanIndex.Overlaps(index, range.Start, range.End) is { } decided)
+            {
+                return decided;
+            }
+            if (StoredRangeShortcut.BoundsLieInside(stored.Summary, range.Start, range.End)
+                && StoredRangeShortcut.HasOnlySingleInstances(stored.Data.Span, "VEVENT"))
+            {
+                return true;
+            }
         }
         try
         {

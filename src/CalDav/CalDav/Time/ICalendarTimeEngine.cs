@@ -19,6 +19,13 @@ public interface ICalendarTimeEngine
     /// <summary>Conservative first/last instants (null = unbounded) for the store's prefilter.</summary>
     (Instant? First, Instant? Last) Bounds(CalendarComponent vcalendar, DateTimeZone floatingZone);
 
+    /// <summary>
+    /// Every VEVENT instance in the stored form <see cref="EventSpanIndex"/> reads, so that a plain VEVENT
+    /// time-range query is decided without parsing the object; null when the instances are not fixed on the
+    /// timeline (floating or DATE values, an unbounded series) or too many to list.
+    /// </summary>
+    byte[]? EventInstanceIndex(CalendarComponent vcalendar);
+
     /// <summary>RFC 4791 section 9.9: does a component named <paramref name="componentName"/> overlap the range.</summary>
     bool Overlaps(CalendarComponent vcalendar, CalendarComponent component, Instant? start, Instant? end, DateTimeZone floatingZone);
 

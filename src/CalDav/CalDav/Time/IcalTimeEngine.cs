@@ -19,6 +19,9 @@ public sealed class IcalTimeEngine(RecurrenceLimits limits) : ICalendarTimeEngin
 {
     private static readonly string[] Schedulable = ["VEVENT", "VTODO", "VJOURNAL"];
 
+    // About 6 bytes each: a daily series of nearly three years still fits in a few kilobytes.
+    private const int MaxIndexedInstances = 1000;
+
     public (Instant? First, Instant? Last) Bounds(CalendarComponent vcalendar, DateTimeZone floatingZone)
     {
         try
@@ -30,6 +33,40 @@ public sealed class IcalTimeEngine(RecurrenceLimits limits) : ICalendarTimeEngin
         {
             return (null, null); // unknown: the prefilter lets the object through every query.
         }
+    }
+
+    /// <summary>
+    /// The union of the instances <see cref="Overlaps"/> tests for each VEVENT of the object (each on its own
+    /// calendar of VTIMEZONEs, itself and, for a master, its overrides), so that the index answers exactly
+    /// what <see cref="Overlaps"/> would for every range. Null when any of them is not fixed or malformed.
+    /// </summary>
+    public byte[]? EventInstanceIndex(CalendarComponent vcalendar)
+    {
+        var timeZones = vcalendar.GetComponents("VTIMEZONE").ToList();
+        var spans = new List<EventSpan>();
+        var seen = new HashSet<EventSpan>();
+        foreach (var component in vcalendar.GetComponents("VEVENT"))
+        {
+            IReadOnlyList<EventSpan>? own;
+            try
+            {
+                own = TimeRangeFilter.EventSpans(vcalendar.WithComponents([.. timeZones, component, .. Overrides(vcalendar, component)]), TimeZoneResolver.Default, limits, MaxIndexedInstances);
+            }
+            catch (IcalFormatException)
+            {
+                return null;
+            }
+            if (own is null)
+            {
+                return null;
+            }
+            spans.AddRange(own.Where(seen.Add));
+            if (spans.Count > MaxIndexedInstances)
+            {
+                return null;
+            }
+        }
+        return EventSpanIndex.Encode(spans);
     }
 
     public bool Overlaps(CalendarComponent vcalendar, CalendarComponent component, Instant? start, Instant? end, DateTimeZone floatingZone)
