@@ -2,8 +2,10 @@
 # Before/after on a loaded machine: two `aurora serve` builds side by side, each seeded with the same
 # N events (bench/peers/workload.py), then request kinds alternate between them round by round so load
 # from other processes hits both alike. Prints per kind the median server CPU ms per request (utime+stime,
-# /proc/PID/stat) of each build and their ratio. Caveat seen at load 25-30: the build started first
-# measured cheaper in both orders (19-22 vs 28-58 ms for PROPFIND), so run both orders and compare.
+# /proc/PID/task/*/schedstat, nanoseconds) of each build and their ratio. The build started first used to
+# measure cheaper in both orders (19-22 vs 28-58 ms for PROPFIND at load 25-30): the other was still
+# compiling tier-1 code in the background during its rounds. So warm-up runs twice with pauses for the
+# background JIT, and each kind also prints the median of the per-round ratios. Still run both orders.
 # Usage: /usr/bin/python3 bench/cpu/ab_read_path.py EXE_A EXE_B [N] [ROUNDS] [KINDS, comma-separated]
 import base64, os, socket, statistics, subprocess, sys, tempfile, time
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "peers"))
@@ -18,9 +20,15 @@ cal = "/calendars/bench/read/"
 
 
 def cpu_ms(pid):
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+    """Run time of the server's live threads in ns (schedstat): clock ticks (10 ms) were too coarse per round."""
+    total = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                total += int(f.read().split()[0])
+        except OSError:
+            pass  # the thread ended meanwhile
+    return total / 1e6
 
 
 servers = []
@@ -47,9 +55,12 @@ try:
     }
     kinds = {k: v for k, v in kinds.items() if not wanted or k in wanted}
     clients = [w.Client("127.0.0.1", port, auth) for _, port in servers]
-    for c in clients:  # warm-up (JIT)
-        for reps, method, path, body, headers in kinds.values():
-            for _ in range(reps): c.request(method, path, body, headers)
+    for pause in (0, 4, 4):  # warm-up (JIT), twice more after a pause in which tier-1 compiles finish
+        time.sleep(pause)
+        for c in clients:
+            for reps, method, path, body, headers in kinds.values():
+                for _ in range(reps): c.request(method, path, body, headers)
+    time.sleep(4)
     results = {k: ([], []) for k in kinds}
     for r in range(rounds):
         for name, (reps, method, path, body, headers) in kinds.items():
@@ -60,7 +71,8 @@ try:
                 results[name][i].append((cpu_ms(pid) - c0) / reps)
     for name, (a, b) in results.items():
         ma, mb = statistics.median(a), statistics.median(b)
-        print(f"{name}: A {ma:.3f} ms CPU/request, B {mb:.3f} ms, B/A {mb / ma:.2f} ({rounds} alternating rounds)", flush=True)
+        per_round = statistics.median(y / x for x, y in zip(a, b) if x > 0)
+        print(f"{name}: A {ma:.3f} ms CPU/request, B {mb:.3f} ms, B/A {mb / ma:.2f}, median per-round B/A {per_round:.2f} ({rounds} alternating rounds)", flush=True)
 finally:
     for proc, _ in servers:
         proc.terminate(); proc.wait()

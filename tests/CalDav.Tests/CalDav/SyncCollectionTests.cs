@@ -47,6 +47,28 @@ public sealed class SyncCollectionTests : IAsyncLifetime
         Assert.Equal(calendarToken, Token(response));
     }
 
+    // The initial sync reads the listing's summaries (no object bytes): each member's properties must be
+    // exactly those a PROPFIND Depth 1 gives.
+    [Fact]
+    public async Task The_initial_sync_gives_each_member_the_same_etag_type_and_length_as_a_propfind()
+    {
+        const string props = "<D:getetag/><D:getcontenttype/><D:getcontentlength/>";
+        var sync = await _host.ReportAsync(Calendar, $"""
+            <D:sync-collection xmlns:D="DAV:"><D:sync-token/><D:sync-level>1</D:sync-level><D:prop>{props}</D:prop></D:sync-collection>
+            """, "1");
+        var propfind = await _host.PropfindAsync(Calendar, props, depth: "1");
+
+        foreach (var href in new[] { "a.ics", "b.ics", "c.ics" }.Select(n => Calendar + n))
+        {
+            foreach (var name in new[] { D + "getetag", D + "getcontenttype", D + "getcontentlength" })
+            {
+                var expected = propfind.Response(href).Found(name)?.Value;
+                Assert.NotNull(expected);
+                Assert.Equal(expected, sync.Response(href).Found(name)?.Value);
+            }
+        }
+    }
+
     [Fact]
     public async Task A_delta_reports_changes_and_deletions_as_404()
     {

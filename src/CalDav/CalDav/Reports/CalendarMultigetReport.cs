@@ -22,12 +22,14 @@ internal sealed class CalendarMultigetReport(CalDavService service) : IDavReport
     {
         var properties = ReportProperties.Parse(body);
         var hrefs = body.Elements(DavNames.Href).Select(h => h.Value).ToList();
+        // Each href is resolved once; members of the target calendar are those whose parent is the target.
+        var mount = HrefResolver.MountOf(request);
+        var paths = hrefs.ConvertAll(h => HrefResolver.Resolve(mount, h));
+        var inTarget = paths.ConvertAll(p => p is not null && p.Parent is { } parent && parent.Equals(request.Path));
         var batched = new Dictionary<string, StoreObjectNode>(StringComparer.Ordinal);
         if (target is StoreCollectionNode calendar)
         {
-            var names = hrefs.Select(h => HrefResolver.Resolve(request, h))
-                .Where(p => p is not null && p.Parent is { } parent && parent.Equals(request.Path))
-                .Select(p => p!.Last.Name).Where(ResourceNames.IsValidSegment).Distinct().ToList();
+            var names = paths.Where((p, i) => inTarget[i]).Select(p => p!.Last.Name).Where(ResourceNames.IsValidSegment).Distinct().ToList();
             foreach (var chunk in names.Chunk(PageRequest.MaxLimit))
             {
                 foreach (var stored in await service.Store.GetObjectsAsync(calendar.Stored.Ref, chunk, request.Aborted))
@@ -37,15 +39,16 @@ internal sealed class CalendarMultigetReport(CalDavService service) : IDavReport
             }
         }
         await using var writer = await MultistatusWriter.StartAsync(request.Http.Response);
-        foreach (var href in hrefs)
+        for (var i = 0; i < hrefs.Count; i++)
         {
-            var path = HrefResolver.Resolve(request, href);
+            var href = hrefs[i];
+            var path = paths[i];
             IDavNode? node = null;
             if (path is not null)
             {
-                node = path.Parent is { } parent && parent.Equals(request.Path) && batched.TryGetValue(path.Last.Name, out var fromBatch)
+                node = inTarget[i] && batched.TryGetValue(path.Last.Name, out var fromBatch)
                     ? fromBatch
-                    : target is StoreCollectionNode && path.Parent is { } p && p.Equals(request.Path)
+                    : target is StoreCollectionNode && inTarget[i]
                         ? null // asked for in the batch and not there
                         : await request.Tree.GetNodeAsync(path, request.Aborted);
             }

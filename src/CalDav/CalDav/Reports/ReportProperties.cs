@@ -65,17 +65,22 @@ internal sealed class ReportProperties
 /// <summary>Turns hrefs from request bodies into tree paths.</summary>
 internal static class HrefResolver
 {
+    /// <summary>The mount point as a path, parsed once per request; null if it does not parse (then no href resolves).</summary>
+    public static WebDav.Http.DavPath? MountOf(DavRequest request) =>
+        WebDav.Http.DavPath.TryParse(request.EncodedBase, out var mount) ? mount : null;
+
     /// <summary>The path inside the tree, or null when the href is not under the mount point or malformed.</summary>
-    public static WebDav.Http.DavPath? Resolve(DavRequest request, string href)
+    public static WebDav.Http.DavPath? Resolve(WebDav.Http.DavPath? mount, string href)
     {
         var text = href.Trim();
-        if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        // Only a full URL needs Uri; clients nearly always send a path, which (on Unix) Uri would take for
+        // a file: URL and which is costly to build per href of a multiget.
+        if (!text.StartsWith('/') && Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
             text = absolute.GetComponents(UriComponents.Path, UriFormat.UriEscaped);
             text = "/" + text.TrimStart('/');
         }
-        if (!text.StartsWith('/') || !WebDav.Http.DavPath.TryParse(text, out var full)
-            || !WebDav.Http.DavPath.TryParse(request.EncodedBase, out var mount))
+        if (mount is null || !text.StartsWith('/') || !WebDav.Http.DavPath.TryParse(text, out var full))
         {
             return null;
         }

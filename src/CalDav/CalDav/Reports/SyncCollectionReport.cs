@@ -40,6 +40,7 @@ internal sealed class SyncCollectionReport(CalDavService service) : IDavReport
         var limit = ReadLimit(body);
         var properties = ReportProperties.Parse(body);
 
+        var initial = since is null;
         var changes = new List<MemberChange>();
         SyncToken? reached;
         bool truncated;
@@ -64,7 +65,10 @@ internal sealed class SyncCollectionReport(CalDavService service) : IDavReport
             since = set.Token;
         }
         await using var writer = await MultistatusWriter.StartAsync(request.Http.Response);
-        await WriteChangesAsync(writer, request, collection, properties, changes);
+        // A whole initial sync names every member: without calendar-data, the listing's summaries are
+        // all it needs, and reading every object's bytes by name cost more than the rest of the answer.
+        var summariesOnly = initial && !truncated && properties.CalendarData is null;
+        await WriteChangesAsync(writer, request, collection, properties, changes, summariesOnly);
         if (truncated)
         {
             // RFC 6578 3.6: "the server MUST ... include a DAV:response element for the Request-URI with a 507 status".
@@ -73,17 +77,11 @@ internal sealed class SyncCollectionReport(CalDavService service) : IDavReport
         await writer.WriteElementAsync(new XElement(DavNames.SyncToken, reached is { } token ? service.SyncTokenUri(token) : ((StoreCollectionNode)target).SyncToken));
     }
 
-    private async Task WriteChangesAsync(MultistatusWriter writer, DavRequest request, StoredCollection collection, ReportProperties properties, List<MemberChange> changes)
+    private async Task WriteChangesAsync(MultistatusWriter writer, DavRequest request, StoredCollection collection, ReportProperties properties, List<MemberChange> changes, bool summariesOnly)
     {
-        var objectNames = changes.Where(c => !c.IsDeleted && !c.Href.EndsWith('/')).Select(c => c.Href).ToList();
-        var loaded = new Dictionary<string, StoredObject>(StringComparer.Ordinal);
-        foreach (var chunk in objectNames.Chunk(PageRequest.MaxLimit))
-        {
-            foreach (var stored in await service.Store.GetObjectsAsync(collection.Ref, chunk, request.Aborted))
-            {
-                loaded[stored.Href] = stored;
-            }
-        }
+        var loaded = summariesOnly
+            ? await ListSummariesAsync(collection, request.Aborted)
+            : await GetObjectsAsync(collection, changes.Where(c => !c.IsDeleted && !c.Href.EndsWith('/')).Select(c => c.Href).ToList(), request.Aborted);
         var target = (StoreCollectionNode)(await request.GetExistingTargetAsync());
         foreach (var change in changes)
         {
@@ -97,6 +95,7 @@ internal sealed class SyncCollectionReport(CalDavService service) : IDavReport
                 node = isCollection
                     ? await target.GetChildAsync(name, request.Aborted)
                     : loaded.TryGetValue(name, out var stored) ? new StoreObjectNode(service, collection, stored.Summary, stored.Data) : null;
+                // (a summary-only node reads its bytes on demand; no property asked for here needs them)
             }
             if (node is null)
             {
@@ -106,6 +105,35 @@ internal sealed class SyncCollectionReport(CalDavService service) : IDavReport
             }
             await properties.WriteAsync(writer, request, service, href, node);
         }
+    }
+
+    private async Task<Dictionary<string, (ObjectSummary Summary, ReadOnlyMemory<byte>? Data)>> GetObjectsAsync(StoredCollection collection, List<string> names, CancellationToken cancellationToken)
+    {
+        var loaded = new Dictionary<string, (ObjectSummary, ReadOnlyMemory<byte>?)>(StringComparer.Ordinal);
+        foreach (var chunk in names.Chunk(PageRequest.MaxLimit))
+        {
+            foreach (var stored in await service.Store.GetObjectsAsync(collection.Ref, chunk, cancellationToken))
+            {
+                loaded[stored.Href] = (stored.Summary, stored.Data);
+            }
+        }
+        return loaded;
+    }
+
+    private async Task<Dictionary<string, (ObjectSummary Summary, ReadOnlyMemory<byte>? Data)>> ListSummariesAsync(StoredCollection collection, CancellationToken cancellationToken)
+    {
+        var loaded = new Dictionary<string, (ObjectSummary, ReadOnlyMemory<byte>?)>(StringComparer.Ordinal);
+        PageRequest? page = PageRequest.First(PageRequest.MaxLimit);
+        while (page is not null)
+        {
+            var result = await service.Store.ListObjectsAsync(collection.Ref, page, cancellationToken);
+            foreach (var summary in result.Items)
+            {
+                loaded[summary.Href] = (summary, null);
+            }
+            page = result.NextRequest(PageRequest.MaxLimit);
+        }
+        return loaded;
     }
 
     /// <summary>RFC 6578 3.7 / RFC 5323 DAV:limit with DAV:nresults.</summary>

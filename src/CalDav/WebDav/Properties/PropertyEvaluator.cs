@@ -13,7 +13,38 @@ public static class PropertyEvaluator
 {
     // ValueTask, and no LINQ on the named path: a PROPFIND Depth 1 or a REPORT evaluates once per member,
     // and the Task, closure and enumerator allocations per member were a visible share of its GC work.
-    public static async ValueTask<List<PropertyResult>> EvaluateAsync(DavRequest request, IDavNode node, PropertyRequest what)
+    public static ValueTask<List<PropertyResult>> EvaluateAsync(DavRequest request, IDavNode node, PropertyRequest what) =>
+        what.Kind == PropertyRequestKind.Named && TextOnly(request, node, what) is { } texts
+            ? ValueTask.FromResult(texts)
+            : EvaluateAnyAsync(request, node, what);
+
+    /// <summary>
+    /// The common case of a PROPFIND Depth 1 or a REPORT (getetag, getcontenttype, ...): every name is a
+    /// live text property or does not apply to the node, so the answer is found without an async step.
+    /// Null when any name needs more (a dead or element-valued property); then nothing was evaluated.
+    /// </summary>
+    private static List<PropertyResult>? TextOnly(DavRequest request, IDavNode node, PropertyRequest what)
+    {
+        var live = request.Server.Properties;
+        var names = what.Names;
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!live.TryGetValue(names[i], out var property) || (property is not IDavTextProperty && property.AppliesTo(node)))
+            {
+                return null;
+            }
+        }
+        var results = new List<PropertyResult>(names.Count + 1);
+        var context = new DavPropertyContext(request, node);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var property = live[names[i]];
+            results.Add(property.AppliesTo(node) ? GetText((IDavTextProperty)property, context) : new PropertyResult(names[i], 404));
+        }
+        return results;
+    }
+
+    private static async ValueTask<List<PropertyResult>> EvaluateAnyAsync(DavRequest request, IDavNode node, PropertyRequest what)
     {
         var results = new List<PropertyResult>(what.Names.Count + 1);
         var live = request.Server.Properties;
@@ -106,11 +137,23 @@ public static class PropertyEvaluator
         {
             if (property is IDavTextProperty textProperty)
             {
-                // No element per member: the writer puts the text between pre-encoded tags.
-                return textProperty.GetText(context) is { } text ? PropertyResult.FoundText(property.Name, text) : new PropertyResult(property.Name, 404);
+                return GetText(textProperty, context);
             }
             var value = await property.GetAsync(context);
             return value is null ? new PropertyResult(property.Name, 404) : PropertyResult.Found(value);
+        }
+        catch (DavException e)
+        {
+            return new PropertyResult(property.Name, e.Status, Error: e.Precondition);
+        }
+    }
+
+    /// <summary>No element per member: the writer puts the text between pre-encoded tags.</summary>
+    private static PropertyResult GetText(IDavTextProperty property, DavPropertyContext context)
+    {
+        try
+        {
+            return property.GetText(context) is { } text ? PropertyResult.FoundText(property.Name, text) : new PropertyResult(property.Name, 404);
         }
         catch (DavException e)
         {
