@@ -43,25 +43,36 @@ def cpu_ms(pid):
     return total / 1e6
 
 
-def first_response(url, expect, command, timeout=60.0):
+def split_url(url):
+    """(host, port, path) of an http://host:port/path URL."""
     host_port = url.split("//", 1)[1].split("/", 1)
     host, port = host_port[0].split(":")
-    path = "/" + (host_port[1] if len(host_port) > 1 else "")
+    return host, int(port), "/" + (host_port[1] if len(host_port) > 1 else "")
+
+
+def answers(host, port, path, expect, timeout):
+    """One GET: whether it was answered with the expected status ("any" takes every status); False while
+    nothing listens yet."""
+    try:
+        connection = http.client.HTTPConnection(host, port, timeout=timeout)
+        connection.request("GET", path)
+        status = connection.getresponse().status
+        connection.close()
+        return expect == "any" or status == int(expect)
+    except OSError:
+        return False
+
+
+def first_response(url, expect, command, timeout=60.0):
+    host, port, path = split_url(url)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         while time.perf_counter() - started < timeout:
             if process.poll() is not None:
                 raise RuntimeError(f"{command[0]} exited with {process.returncode} before answering")
-            try:
-                connection = http.client.HTTPConnection(host, int(port), timeout=2)
-                connection.request("GET", path)
-                status = connection.getresponse().status
-                connection.close()
-                if expect == "any" or status == int(expect):
-                    return (time.perf_counter() - started) * 1000.0, cpu_ms(process.pid)
-            except OSError:
-                pass
+            if answers(host, port, path, expect, timeout=2):
+                return (time.perf_counter() - started) * 1000.0, cpu_ms(process.pid)
             time.sleep(0.0005)
         raise TimeoutError(f"no answer from {url} within {timeout} s")
     finally:

@@ -10,7 +10,6 @@ Prints per run VmRSS with its parts (RssAnon: heaps and JIT code; RssFile: mappe
 The process measured is the one started, or its single child when COMMAND is a launcher such as
 `dotnet run` (the launcher's own memory is not the server's).
 """
-import http.client
 import os
 import signal
 import statistics
@@ -18,7 +17,7 @@ import subprocess
 import sys
 import time
 
-from first_response import free_port
+from first_response import answers, free_port, split_url
 
 
 def status_mb(pid):
@@ -42,22 +41,13 @@ def server_pid(pid):
 
 
 def wait_for_200(url, process, timeout):
-    host_port = url.split("//", 1)[1].split("/", 1)
-    host, port = host_port[0].split(":")
-    path = "/" + (host_port[1] if len(host_port) > 1 else "")
+    host, port, path = split_url(url)
     started = time.monotonic()
     while time.monotonic() - started < timeout:
         if process.poll() is not None:
             raise RuntimeError(f"exited with {process.returncode} before answering")
-        try:
-            connection = http.client.HTTPConnection(host, int(port), timeout=5)
-            connection.request("GET", path)
-            status = connection.getresponse().status
-            connection.close()
-            if status == 200:
-                return
-        except OSError:
-            pass
+        if answers(host, port, path, "200", timeout=5):
+            return
         time.sleep(0.05)
     raise TimeoutError(f"no 200 from {url} within {timeout} s")
 
