@@ -3,6 +3,7 @@
 # loads one calendar to N = 1k, 10k, 100k with `aurora import`, times PROPFIND Depth 1, a month's
 # calendar-query, a sync delta of 10 changes and the feed after each stage, records memory, and
 # writes docs/benchmarks-growth.md. The server is stopped on exit.
+# AURORA_BIN names another build of aurora to measure (the Native AOT one: "$(scripts/serve.sh --print-binary)").
 # Usage: bench/growth/run.sh [--sizes 1000,10000,100000] [--reps 5] [--timeout SECONDS]
 # With --timeout, stages not finished by then are left out of the report (which says so).
 set -euo pipefail
@@ -29,7 +30,7 @@ PORT="$(free_port)"
 start_aurora "$PORT" "$WORK/aurora" "$USER_NAME" "$PASSWORD" || { cat "$WORK/aurora/log"; exit 1; }
 sleep 2 # let start-up settle before the idle reading
 timeout "$LIMIT" /usr/bin/python3 "$HERE/growth.py" --base "http://127.0.0.1:$PORT" --pid "$SERVER_PID" \
-  --aurora "$ROOT/src/Server/bin/Release/net10.0/aurora" --data "$WORK/aurora" --work "$WORK" \
+  --aurora "${AURORA_BIN:-$ROOT/src/Server/bin/Release/net10.0/aurora}" --data "$WORK/aurora" --work "$WORK" \
   --user "$USER_NAME" --password "$PASSWORD" --sizes "$SIZES" --reps "$REPS" --out "$WORK/growth.json" \
   || echo "growth.py stopped early (timeout or error); reporting the stages it finished" >&2
 stop_servers

@@ -4,6 +4,8 @@
 # them: GET of one object, PROPFIND Depth 0 of the calendar, and (AuroraTime only, peers have no
 # feeds) the feed answered 304 to If-None-Match. Prints requests/s, median and p99 latency, and
 # writes docs/benchmarks-load.md. Every server it starts is stopped on exit.
+# AURORA_BIN names another build of aurora to measure (e.g. "$(scripts/serve.sh --print-binary)", the
+# Native AOT binary README's command runs); by default the JIT Release build.
 # Before each measured run, wrk sends the same request for --warmup seconds (every server alike): .NET's JIT
 # recompiles hot code in tiers for seconds after start, so an unwarmed run measures the compiler more than the
 # server on a loaded 2-core machine; the Python peers are unaffected by it.
@@ -53,7 +55,7 @@ measure() { # server operation url [env assignments...]
 PORT="$(free_port)"; BASE="http://127.0.0.1:$PORT"
 start_aurora "$PORT" "$WORK/aurora" "$USER_NAME" "$PASSWORD" || { cat "$WORK/aurora/log"; exit 1; }
 /usr/bin/python3 "$HERE/seed.py" --base "$BASE" --calendar "/calendars/$USER_NAME/bench/" --user "$USER_NAME" --password "$PASSWORD" --n "$EVENTS"
-FEED_URL="$("$ROOT/src/Server/bin/Release/net10.0/aurora" feed create "$USER_NAME" --calendar bench --data "$WORK/aurora" \
+FEED_URL="$("${AURORA_BIN:-$ROOT/src/Server/bin/Release/net10.0/aurora}" feed create "$USER_NAME" --calendar bench --data "$WORK/aurora" \
   | grep -o 'https\?://[^ ]*/feeds/[^ ]*' | head -1)"
 FEED_PATH="/feeds/${FEED_URL#*/feeds/}"
 FEED_ETAG="$(curl -s -D - -o /dev/null "$BASE$FEED_PATH" | tr -d '\r' | awk 'tolower($1)=="etag:" {print $2}')"
