@@ -52,6 +52,7 @@ try:
         "multiget_100": (60, "REPORT", cal, w.multiget_body([f"{cal}bench-{i * step}.ics" for i in range(100)]), {**w.XML, "Depth": "1"}),
         "get_one": (400, "GET", f"{cal}bench-{n // 2}.ics", None, None),
         "query_month": (10, "REPORT", cal, w.QUERY_MONTH, {**w.XML, "Depth": "1"}),
+        "sync_initial": (10, "REPORT", cal, w.sync_body(None), w.XML),
     }
     kinds = {k: v for k, v in kinds.items() if not wanted or k in wanted}
     clients = [w.Client("127.0.0.1", port, auth) for _, port in servers]
@@ -62,17 +63,19 @@ try:
                 for _ in range(reps): c.request(method, path, body, headers)
     time.sleep(4)
     results = {k: ([], []) for k in kinds}
+    walls = {k: ([], []) for k in kinds}  # every single request's wall ms, per build
     for r in range(rounds):
         for name, (reps, method, path, body, headers) in kinds.items():
             order = [0, 1] if r % 2 == 0 else [1, 0]
             for i in order:
                 pid = servers[i][0].pid; c0 = cpu_ms(pid)
-                for _ in range(reps): clients[i].request(method, path, body, headers)
+                for _ in range(reps): walls[name][i].append(clients[i].request(method, path, body, headers)[2])
                 results[name][i].append((cpu_ms(pid) - c0) / reps)
     for name, (a, b) in results.items():
         ma, mb = statistics.median(a), statistics.median(b)
         per_round = statistics.median(y / x for x, y in zip(a, b) if x > 0)
-        print(f"{name}: A {ma:.3f} ms CPU/request, B {mb:.3f} ms, B/A {mb / ma:.2f}, median per-round B/A {per_round:.2f} ({rounds} alternating rounds)", flush=True)
+        print(f"{name}: A {ma:.3f} ms CPU/request, B {mb:.3f} ms, B/A {mb / ma:.2f}, median per-round B/A {per_round:.2f} ({rounds} alternating rounds); "
+              f"wall median A {statistics.median(walls[name][0]):.3f} ms, B {statistics.median(walls[name][1]):.3f} ms", flush=True)
 finally:
     for proc, _ in servers:
         proc.terminate(); proc.wait()

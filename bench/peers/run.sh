@@ -6,7 +6,8 @@
 # server is bounded). Above N=5000 the peers are skipped unless --peers is given: at the ~10-20 PUT/s
 # they manage here they cannot store N within the bound, so their reads would run over fewer objects.
 # AuroraTime runs as README's command runs it: the Native AOT binary of scripts/serve.sh (published
-# first if the sources changed); --jit measures the JIT build (`dotnet build`) instead.
+# first if the sources changed); --jit measures the JIT build (`dotnet build`) instead; AURORA_BIN=PATH measures
+# that binary as it is (nothing is built).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -29,11 +30,14 @@ source "$ROOT/tests/Interop/lib/servers.sh"
 for tool in radicale xandikos; do
   dpkg -s "$tool" >/dev/null 2>&1 || { echo "installing $tool (Debian)"; apt-get install -y -q "$tool" >/dev/null; }
 done
-dotnet build "$ROOT/src/Server" -c Release -nologo -v q >/dev/null
-if [ "$BUILD" = aot ]; then
+if [ -n "${AURORA_BIN:-}" ]; then
+  # A build named by the caller (e.g. an AOT binary published with symbols for perf, or an older one to compare).
+  AURORA_BUILD_NAME="${AURORA_BUILD_NAME:-the build named by AURORA_BIN ($AURORA_BIN)}"
+elif [ "$BUILD" = aot ]; then
   AURORA_BIN="$("$ROOT/scripts/serve.sh" --print-binary)"
   AURORA_BUILD_NAME="the Native AOT binary README's scripts/serve.sh runs"
 else
+  dotnet build "$ROOT/src/Server" -c Release -nologo -v q >/dev/null
   AURORA_BIN="$ROOT/src/Server/bin/Release/net10.0/aurora"
   AURORA_BUILD_NAME="the JIT Release build (--jit)"
 fi
