@@ -7,7 +7,7 @@ namespace AuroraTime.CalDav.WebDav.Xml;
 /// <summary>
 /// A growable UTF-8 buffer (rented from the shared pool) with XML 1.0 escaping, the output of
 /// <see cref="MultistatusWriter"/>. Text is escaped in one pass: runs without special characters
-/// are copied (or transcoded) as a whole, found with a vectorised search.
+/// are copied (or transcoded) as a whole, found with a vectorised search (<see cref="XmlSpecialScan"/>).
 /// </summary>
 /// <remarks>
 /// Escaping, for text content: <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>, and CR as <c>&amp;#13;</c>, because an
@@ -19,13 +19,6 @@ namespace AuroraTime.CalDav.WebDav.Xml;
 /// </remarks>
 internal sealed class Utf8XmlOutput : IDisposable
 {
-    private static readonly SearchValues<char> TextSpecialChars = SearchValues.Create(ControlChars() + "&<>\r\uFFFE\uFFFF");
-    private static readonly SearchValues<char> AttributeSpecialChars = SearchValues.Create(ControlChars() + "&<>\r\n\t\"\uFFFE\uFFFF");
-
-    // 0xEF starts U+FFFE/U+FFFF (EF BF BE/BF), checked one by one; all other UTF-8 is copied as it is.
-    private static readonly SearchValues<byte> TextSpecialBytes = SearchValues.Create(
-        [.. Encoding.ASCII.GetBytes(ControlChars() + "&<>\r"), (byte)0xEF]);
-
     private static ReadOnlySpan<byte> Replacement => "\uFFFD"u8;
 
     private byte[] _buffer;
@@ -57,10 +50,10 @@ internal sealed class Utf8XmlOutput : IDisposable
     }
 
     /// <summary>Character data of an element.</summary>
-    public void WriteText(ReadOnlySpan<char> text) => WriteEscaped(text, TextSpecialChars);
+    public void WriteText(ReadOnlySpan<char> text) => WriteEscaped(text, attribute: false);
 
     /// <summary>The value of an attribute (inside double quotes).</summary>
-    public void WriteAttributeValue(ReadOnlySpan<char> value) => WriteEscaped(value, AttributeSpecialChars);
+    public void WriteAttributeValue(ReadOnlySpan<char> value) => WriteEscaped(value, attribute: true);
 
     /// <summary>Character data given as UTF-8, e.g. a stored iCalendar object, without decoding it to UTF-16.</summary>
     public void WriteText(ReadOnlySpan<byte> utf8)
@@ -72,7 +65,8 @@ internal sealed class Utf8XmlOutput : IDisposable
         }
         while (true)
         {
-            var special = utf8.IndexOfAny(TextSpecialBytes);
+            // 0xEF starts U+FFFE/U+FFFF (EF BF BE/BF) and is checked below; all other UTF-8 is copied as it is.
+            var special = XmlSpecialScan.IndexOfTextSpecial(utf8);
             WriteRaw(special < 0 ? utf8 : utf8[..special]);
             if (special < 0)
             {
@@ -92,11 +86,11 @@ internal sealed class Utf8XmlOutput : IDisposable
         }
     }
 
-    private void WriteEscaped(ReadOnlySpan<char> text, SearchValues<char> special)
+    private void WriteEscaped(ReadOnlySpan<char> text, bool attribute)
     {
         while (true)
         {
-            var at = text.IndexOfAny(special);
+            var at = attribute ? XmlSpecialScan.IndexOfAttributeSpecial(text) : XmlSpecialScan.IndexOfTextSpecial(text);
             var run = at < 0 ? text : text[..at];
             if (!run.IsEmpty)
             {
@@ -125,19 +119,6 @@ internal sealed class Utf8XmlOutput : IDisposable
         '\t' => "&#9;"u8,
         _ => Replacement,
     };
-
-    private static string ControlChars()
-    {
-        var controls = new StringBuilder();
-        for (var c = '\0'; c < ' '; c++)
-        {
-            if (c is not ('\t' or '\n' or '\r'))
-            {
-                controls.Append(c);
-            }
-        }
-        return controls.ToString();
-    }
 
     private void Ensure(int more)
     {
