@@ -30,15 +30,16 @@ public sealed partial class SqliteStore
 
             // Initial sync (no token) lists current members only: tombstones mean nothing to a client
             // that never saw the member (RFC 6578 section 3.8).
-            using var reader = session.Command(
+            // Read through SQLite's API like the listing (RawObjectRows): an initial sync reads every member's row.
+            using var rows = PrepareRows(session,
                     "SELECT href, deleted, sequence FROM changes WHERE collection_id = $id AND sequence > $since " +
                     "AND ($initial = 0 OR deleted = 0) ORDER BY sequence LIMIT $limit")
-                .With("$id", row.Id).With("$since", since?.Sequence ?? 0).With("$initial", since is null)
-                .With("$limit", limit + 1).ExecuteReader();
-            var changes = new List<MemberChange>();
+                .Bind("$id", row.Id).Bind("$since", since?.Sequence ?? 0).Bind("$initial", since is null ? 1 : 0)
+                .Bind("$limit", limit + 1);
+            var changes = new List<MemberChange>(Math.Min(limit, 1024));
             long lastSequence = 0;
             var more = false;
-            while (reader.Read())
+            while (rows.Step())
             {
                 if (changes.Count == limit)
                 {
@@ -46,8 +47,8 @@ public sealed partial class SqliteStore
                     break;
                 }
 
-                changes.Add(new MemberChange(reader.GetString(0), reader.GetBoolean(1)));
-                lastSequence = reader.GetInt64(2);
+                changes.Add(new MemberChange(rows.ReadText(0), rows.ReadInt64(1) != 0));
+                lastSequence = rows.ReadInt64(2);
             }
 
             var reached = more ? lastSequence : row.Sequence;

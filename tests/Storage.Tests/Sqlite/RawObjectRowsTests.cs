@@ -99,6 +99,60 @@ public sealed class RawObjectRowsTests : IAsyncLifetime
         Assert.All(found, f => Assert.Equal(bodies[f.Href], f.Data.ToArray()));
     }
 
+    // A reader holds its connection's mutex from its first step until it is disposed (SqliteNative says
+    // why). Left held, the next thread to use that pooled connection would wait for ever: after a read
+    // that ends normally and after one that fails while stepping, another thread must get through.
+    [Theory]
+    [InlineData("SELECT value FROM json_each('[1,2,3]')")]
+    [InlineData("SELECT value FROM json_each('not json')")]
+    public async Task A_reader_leaves_its_connections_mutex_whether_it_ends_or_fails(string sql)
+    {
+        // Not disposed with a using: closing a connection whose mutex was never left would hang the test.
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        var session = new SqliteSession(connection);
+        var read = RunOnOwnThread(() =>
+        {
+            try
+            {
+                using var rows = RawObjectRows.Prepare(session, sql);
+                var count = 0L;
+                while (rows.Step())
+                {
+                    count += rows.ReadInt64(0);
+                }
+                return count;
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                return -1L;
+            }
+        });
+        Assert.Equal(sql.Contains("not json") ? -1 : 6, await read.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        var other = RunOnOwnThread(() => (long)session.Command("SELECT 42").ExecuteScalar()!);
+        Assert.Equal(42, await other.WaitAsync(TimeSpan.FromSeconds(10)));
+        session.Dispose();
+    }
+
+    private static Task<long> RunOnOwnThread(Func<long> work)
+    {
+        var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                done.SetResult(work());
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        }) { IsBackground = true };
+        thread.Start();
+        return done.Task;
+    }
+
     private async Task<SqliteStore> OpenWithCalendarAsync()
     {
         var store = await SqliteStore.OpenAsync(new SqliteStoreOptions(_fixture.DatabasePath));
