@@ -57,6 +57,18 @@ public sealed class DavRequest
     /// <summary>Absolute-path href; collections end in '/'.</summary>
     public string HrefFor(DavPath path, IDavNode node) => path.ToHref(EncodedBase, node is IDavCollection);
 
+    /// <summary>
+    /// A member's href from its collection's (<paramref name="memberPrefix"/>: DavPath.ToHref of the
+    /// collection, ending in '/'), the same text ToHref gives for <see cref="ChildPath"/>: a listing encodes
+    /// the collection once instead of once per member.
+    /// </summary>
+    public static string MemberHref(string memberPrefix, string encodedSegment, bool isCollection) =>
+        isCollection ? string.Concat(memberPrefix, encodedSegment, "/") : string.Concat(memberPrefix, encodedSegment);
+
+    /// <inheritdoc cref="MemberHref(string, string, bool)"/>
+    public static string MemberHref(string memberPrefix, IDavNode child) =>
+        MemberHref(memberPrefix, child.EncodedName ?? DavSegment.Encode(child.Name), child is IDavCollection);
+
     /// <summary>The path of a member, spelled as its creator spelled it.</summary>
     public static DavPath ChildPath(DavPath parent, IDavNode child) =>
         parent.Append(new DavSegment(child.Name, child.EncodedName ?? DavSegment.Encode(child.Name)));

@@ -69,6 +69,37 @@ public sealed class SyncCollectionTests : IAsyncLifetime
         }
     }
 
+    // The initial sync without calendar-data and without a limit is answered from the member listing; with
+    // a limit it still reads the change log. Both must name the same members, child collections with
+    // their trailing slash, and a delta from either token must then report what changed.
+    [Fact]
+    public async Task The_initial_sync_of_a_plain_collection_lists_child_collections_and_files_as_the_change_log_does()
+    {
+        const string folder = "/calendars/alice/files/";
+        Assert.Equal(201, (await _host.SendAsync("MKCOL", folder)).Status);
+        Assert.Equal(201, (await _host.SendAsync("MKCOL", folder + "sub%20folder/")).Status);
+        Assert.Equal(201, (await _host.SendAsync("PUT", folder + "note.txt", "hello", contentType: "text/plain")).Status);
+        Assert.Equal(201, (await _host.SendAsync("PUT", folder + "gone.txt", "bye", contentType: "text/plain")).Status);
+        Assert.Equal(204, (await _host.SendAsync("DELETE", folder + "gone.txt")).Status);
+        Task<CalDavResponse> SyncFolderAsync(string token, string limit = "") => _host.ReportAsync(folder, $"""
+            <D:sync-collection xmlns:D="DAV:"><D:sync-token>{token}</D:sync-token><D:sync-level>1</D:sync-level>{limit}<D:prop><D:getetag/></D:prop></D:sync-collection>
+            """);
+
+        var fromListing = await SyncFolderAsync("");
+        var fromChangeLog = await SyncFolderAsync("", "<D:limit><D:nresults>100</D:nresults></D:limit>");
+
+        string[] expected = [folder + "note.txt", folder + "sub%20folder/"];
+        Assert.Equal(expected, fromListing.Hrefs().Order(StringComparer.Ordinal));
+        Assert.Equal(expected, fromChangeLog.Hrefs().Order(StringComparer.Ordinal));
+        Assert.Equal(Token(fromChangeLog), Token(fromListing));
+        Assert.Equal(fromChangeLog.Response(folder + "note.txt").Found(D + "getetag")!.Value, fromListing.Response(folder + "note.txt").Found(D + "getetag")!.Value);
+
+        Assert.Equal(204, (await _host.SendAsync("DELETE", folder + "note.txt")).Status);
+        var delta = await SyncFolderAsync(Token(fromListing));
+        Assert.Equal([folder + "note.txt"], delta.Hrefs());
+        Assert.Contains(" 404 ", delta.Response(folder + "note.txt").Status());
+    }
+
     [Fact]
     public async Task A_delta_reports_changes_and_deletions_as_404()
     {

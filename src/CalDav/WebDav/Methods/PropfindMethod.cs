@@ -31,14 +31,10 @@ internal sealed class PropfindMethod : IDavMethodHandler
         await WriteAsync(request, writer, request.HrefFor(request.Path, node), node, what, minimal);
         if (depth == DavDepth.One && node is IDavCollection collection)
         {
-            // The collection's href is encoded once; a member's is that prefix plus its own segment,
-            // the same text DavPath.ToHref gives for the member's path (DavRequest.ChildPath).
             var memberPrefix = request.Path.ToHref(request.EncodedBase, isCollection: true);
             await foreach (var child in collection.GetChildrenAsync(request.Aborted))
             {
-                var segment = child.EncodedName ?? DavSegment.Encode(child.Name);
-                var href = child is IDavCollection ? string.Concat(memberPrefix, segment, "/") : string.Concat(memberPrefix, segment);
-                await WriteAsync(request, writer, href, child, what, minimal);
+                await WriteAsync(request, writer, DavRequest.MemberHref(memberPrefix, child), child, what, minimal);
             }
         }
     }
