@@ -40,6 +40,42 @@ public sealed class MultigetAndFreeBusyTests : IAsyncLifetime
         Assert.Contains(" 404 ", response.Response(Calendar + "missing.ics").Status());
     }
 
+    // The member names are taken from hrefs that spell the calendar as its own href does (a shortcut) or
+    // differently (the general path resolution): both must agree, and anything that is not a member of
+    // this calendar is looked up in the tree or answered 404.
+    [Fact]
+    public async Task Hrefs_spelled_in_other_ways_resolve_as_the_same_members_or_elsewhere()
+    {
+        const string other = "/calendars/alice/other/";
+        Assert.Equal(201, (await _host.SendAsync("MKCALENDAR", other)).Status);
+        Assert.Equal(201, (await _host.PutAsync(other + "elsewhere.ics", Ics.Event("elsewhere", "20260105T090000Z", "20260105T100000Z", "Elsewhere"))).Status);
+        string[] hrefs =
+        [
+            $"  {Calendar}lunch.ics\n", // surrounding white space
+            "/calendars//alice/default//review.ics", // doubled slashes
+            $"{Calendar}%74odo.ics", // an encoded member name
+            $"{Calendar}../default/lunch.ics", // dot segments are refused
+            other + "elsewhere.ics", // a member of another calendar
+            Calendar + "lunch.ics/", // a trailing slash still names the member
+            Calendar, // the calendar itself: found in the tree, but it has no calendar-data
+        ];
+        var response = await _host.ReportAsync(Calendar, $"""
+            <C:calendar-multiget xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+              <D:prop><D:getetag/><C:calendar-data/></D:prop>{string.Concat(hrefs.Select(h => $"<D:href>{h}</D:href>"))}
+            </C:calendar-multiget>
+            """);
+
+        Assert.Equal(207, response.Status);
+        Assert.Equal(hrefs, response.Hrefs());
+        Assert.Contains("UID:lunch", response.Response(hrefs[0]).Found(C + "calendar-data")!.Value);
+        Assert.Contains("UID:review", response.Response(hrefs[1]).Found(C + "calendar-data")!.Value);
+        Assert.Contains("UID:todo", response.Response(hrefs[2]).Found(C + "calendar-data")!.Value);
+        Assert.Contains(" 404 ", response.Response(hrefs[3]).Status());
+        Assert.Contains("UID:elsewhere", response.Response(hrefs[4]).Found(C + "calendar-data")!.Value);
+        Assert.Contains("UID:lunch", response.Response(hrefs[5]).Found(C + "calendar-data")!.Value);
+        Assert.Null(response.Response(hrefs[6]).Found(C + "calendar-data"));
+    }
+
     [Fact]
     public async Task The_etag_in_a_multiget_equals_the_etag_of_get()
     {

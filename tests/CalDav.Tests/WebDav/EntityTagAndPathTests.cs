@@ -50,6 +50,19 @@ public sealed class EntityTagAndPathTests
         Assert.Equal(name, segment.Name);
     }
 
+    [Fact]
+    public void Exactly_the_unreserved_characters_and_the_kept_delimiters_are_left_unencoded()
+    {
+        // RFC 3986 2.3 unreserved plus the pchar delimiters clients leave alone (DavSegment.Encode); '+' and '&' are encoded.
+        const string kept = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$'()*,;=:@";
+        for (var c = '\0'; c < 0x300; c++)
+        {
+            var name = "a" + c;
+            var unencoded = DavSegment.Encode(name) == name;
+            Assert.True(kept.Contains(c) == unencoded, $"U+{(int)c:X4}: left unencoded {unencoded}");
+        }
+    }
+
     [Theory]
     [InlineData("/a/%2F")]
     [InlineData("/a/%zz")]

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using AuroraTime.CalDav.StoreTree;
 using AuroraTime.CalDav.WebDav;
+using AuroraTime.CalDav.WebDav.Http;
 using AuroraTime.CalDav.WebDav.Tree;
 using AuroraTime.CalDav.WebDav.Xml;
 using AuroraTime.Storage.Contract;
@@ -21,15 +22,46 @@ internal sealed class CalendarMultigetReport(CalDavService service) : IDavReport
     public async Task HandleAsync(DavRequest request, IDavNode target, XElement body)
     {
         var properties = ReportProperties.Parse(body);
-        var hrefs = body.Elements(DavNames.Href).Select(h => h.Value).ToList();
-        // Each href is resolved once; members of the target calendar are those whose parent is the target.
-        var mount = HrefResolver.MountOf(request);
-        var paths = hrefs.ConvertAll(h => HrefResolver.Resolve(mount, h));
-        var inTarget = paths.ConvertAll(p => p is not null && p.Parent is { } parent && parent.Equals(request.Path));
-        var batched = new Dictionary<string, StoreObjectNode>(StringComparer.Ordinal);
-        if (target is StoreCollectionNode calendar)
+        var hrefs = new List<string>();
+        foreach (var element in body.Elements(DavNames.Href))
         {
-            var names = paths.Where((p, i) => inTarget[i]).Select(p => p!.Last.Name).Where(ResourceNames.IsValidSegment).Distinct().ToList();
+            hrefs.Add(element.Value);
+        }
+        // Each href is resolved once. Members of the target calendar (those whose parent is the target) are
+        // known by name and fetched from the store in batches; any other href is looked up in the tree.
+        var mount = HrefResolver.MountOf(request);
+        var calendar = target as StoreCollectionNode;
+        var memberPrefix = calendar is null ? null : request.Path.ToHref(request.EncodedBase, isCollection: true);
+        var memberNames = new string?[hrefs.Count];
+        var otherPaths = new DavPath?[hrefs.Count];
+        for (var i = 0; i < hrefs.Count; i++)
+        {
+            if (memberPrefix is not null && HrefResolver.TryMemberName(memberPrefix, hrefs[i], out var name))
+            {
+                memberNames[i] = name;
+                continue;
+            }
+            var path = HrefResolver.Resolve(mount, hrefs[i]);
+            if (calendar is not null && path?.Parent is { } parent && parent.Equals(request.Path))
+            {
+                memberNames[i] = path.Last.Name;
+            }
+            else
+            {
+                otherPaths[i] = path;
+            }
+        }
+        var batched = new Dictionary<string, StoreObjectNode>(StringComparer.Ordinal);
+        if (calendar is not null)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in memberNames)
+            {
+                if (name is not null && ResourceNames.IsValidSegment(name))
+                {
+                    names.Add(name);
+                }
+            }
             foreach (var chunk in names.Chunk(PageRequest.MaxLimit))
             {
                 foreach (var stored in await service.Store.GetObjectsAsync(calendar.Stored.Ref, chunk, request.Aborted))
@@ -42,16 +74,9 @@ internal sealed class CalendarMultigetReport(CalDavService service) : IDavReport
         for (var i = 0; i < hrefs.Count; i++)
         {
             var href = hrefs[i];
-            var path = paths[i];
-            IDavNode? node = null;
-            if (path is not null)
-            {
-                node = inTarget[i] && batched.TryGetValue(path.Last.Name, out var fromBatch)
-                    ? fromBatch
-                    : target is StoreCollectionNode && inTarget[i]
-                        ? null // asked for in the batch and not there
-                        : await request.Tree.GetNodeAsync(path, request.Aborted);
-            }
+            IDavNode? node = memberNames[i] is { } member
+                ? batched.GetValueOrDefault(member) // asked for in the batch; absent means not there
+                : otherPaths[i] is { } path ? await request.Tree.GetNodeAsync(path, request.Aborted) : null;
             if (node is null)
             {
                 await writer.WriteStatusResponseAsync(href, 404);

@@ -69,6 +69,28 @@ internal static class HrefResolver
     public static WebDav.Http.DavPath? MountOf(DavRequest request) =>
         WebDav.Http.DavPath.TryParse(request.EncodedBase, out var mount) ? mount : null;
 
+    /// <summary>
+    /// The common case of a multiget: the href is the collection's own href (<paramref name="memberPrefix"/>,
+    /// as DavPath.ToHref spells it, ending in '/') followed by one segment. Then the member's decoded name
+    /// is known without parsing the whole path; anything else (a full URL, another spelling of the
+    /// collection, doubled slashes) returns false and goes through <see cref="Resolve"/>, which gives the
+    /// same answer for the hrefs accepted here.
+    /// </summary>
+    public static bool TryMemberName(string memberPrefix, string href, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? name)
+    {
+        name = null;
+        var text = href.AsSpan().Trim();
+        if (text.Length <= memberPrefix.Length || !text.StartsWith(memberPrefix, StringComparison.Ordinal)
+            || text[memberPrefix.Length..].Contains('/')
+            || !WebDav.Http.DavSegment.TryDecode(text[memberPrefix.Length..].ToString(), out var segment)
+            || segment.Name is "." or "..")
+        {
+            return false;
+        }
+        name = segment.Name;
+        return true;
+    }
+
     /// <summary>The path inside the tree, or null when the href is not under the mount point or malformed.</summary>
     public static WebDav.Http.DavPath? Resolve(WebDav.Http.DavPath? mount, string href)
     {
