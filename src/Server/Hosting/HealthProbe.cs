@@ -32,8 +32,10 @@ public static class HealthProbe
 
     private static Task Answer(HttpResponse response)
     {
+        // The same headers as Results.Text on the route: length and type (not a chunked body).
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "text/plain; charset=utf-8"; // what Results.Text sets
+        response.ContentType = "text/plain; charset=utf-8";
+        response.ContentLength = Body.Length;
         return response.WriteAsync(Body);
     }
 }
