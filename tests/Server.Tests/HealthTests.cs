@@ -19,6 +19,7 @@ public class HealthTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ok", await response.Content.ReadAsStringAsync());
         Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal(2, response.Content.Headers.ContentLength);
     }
 
     [Theory]
@@ -40,6 +41,7 @@ public class HealthTests
 
         Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
         Assert.Equal("text/plain; charset=utf-8", context.Response.ContentType);
+        Assert.Equal(2, context.Response.ContentLength);
         Assert.Null(context.GetEndpoint());
     }
 
