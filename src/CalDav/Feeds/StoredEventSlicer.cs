@@ -22,6 +22,8 @@ internal static class StoredEventSlicer
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? scratch;
 
+    private const int MaxKeptScratchBytes = 256 * 1024;
+
     public static FeedObjectOutput? TrySlice(ReadOnlySpan<byte> data)
     {
         var lineStarts = ArrayPool<int>.Shared.Rent(Math.Max(16, data.Length / 16));
@@ -124,6 +126,10 @@ internal static class StoredEventSlicer
         finally
         {
             reader.Dispose();
+            if (events.Capacity > MaxKeptScratchBytes)
+            {
+                scratch = null; // one huge object must not pin its size on the thread (this call still holds it)
+            }
         }
         // As the parse path: each TZID once, in order of first use, with the object's own definition when it has one.
         IReadOnlyList<(string Tzid, byte[]? OwnDefinition)> timeZones = usedZones is null
