@@ -135,16 +135,9 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
             {
                 return 0;
             }
-            var sliced = source.Link.Scope == FeedScope.Full ? StoredEventSlicer.TrySlice(stored.Data.Span) : null;
-            rendered = sliced ?? RenderParsed(stored, source.Link);
+            rendered = (source.Link.Scope == FeedScope.Full ? StoredEventSlicer.TrySlice(stored.Data.Span) : null) ?? RenderParsed(stored, source.Link);
             inWindow = rendered.InWindow(stored, window, zones, floatingZone);
-            // Only what was dear to produce is kept: a parse, or an exact window test (its verdict rides along).
-            // A cut costs about as much as a cache lookup, and keeping every cut would hold a copy of every
-            // event in the window, far beyond the cache's budget in a large calendar, so it would churn.
-            if (sliced is null || rendered.RemembersExactVerdict)
-            {
-                ObjectCache.Add(calendar, stored, source.Link.TokenId, rendered);
-            }
+            ObjectCache.Add(calendar, stored, source.Link.TokenId, rendered); // after InWindow: the cache looks at what that cost
         }
         if (!inWindow)
         {
@@ -190,7 +183,7 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
         var serialised = new ArrayBufferWriter<byte>(Math.Max(256, stored.Data.Length));
         CalendarSerializer.Write(events, serialised);
         return FeedObjectOutput.Create(
-            FeedRangeTest.HasOnlySingleInstanceEvents(parsed), serialised.WrittenSpan.ToArray(), events.Count, timeZones);
+            FeedRangeTest.HasOnlySingleInstanceEvents(parsed), serialised.WrittenSpan.ToArray(), events.Count, timeZones, cut: false);
     }
 
     private void WriteTimeZone(string tzid, byte[]? ownDefinition, FeedWindow window, TimeZoneResolver zones, IBufferWriter<byte> output)

@@ -15,7 +15,8 @@ namespace AuroraTime.CalDav.Feeds;
 /// Bounded by the bytes it holds (<see cref="FeedOptions.ObjectCacheBytes"/>), in two generations:
 /// entries go into the current one; when it holds half the budget it becomes the previous one and the
 /// old previous one is dropped. A hit in the previous generation moves the entry forward, so what feeds
-/// keep asking for stays and what nobody asks for leaves within two turns. Thread-safe.
+/// keep asking for stays and what nobody asks for leaves within two turns. Outputs that are cheap to
+/// rebuild (<see cref="FeedObjectOutput.IsCheapToRebuild"/>) only fill room that is free. Thread-safe.
 /// </remarks>
 public sealed class FeedObjectCache
 {
@@ -81,7 +82,19 @@ public sealed class FeedObjectCache
     private void Add(Key key, FeedObjectOutput output)
     {
         var size = output.SizeInBytes + EntryOverheadBytes + (2 * (key.Href.Length + key.ETag.Length));
-        if (size > generationBytes || !current.TryAdd(key, output))
+        if (size > generationBytes)
+        {
+            return;
+        }
+        // An output that is as cheap to rebuild as to look up goes in only while the generation has room, and never
+        // turns it over: when a calendar's window holds more than the budget, the first part stays cached and the
+        // rest is rebuilt, instead of every request pushing everything out (the 100,000-event feed that ran 30x
+        // slower than 10,000 did so because it churned here).
+        if (output.IsCheapToRebuild && Interlocked.Read(ref currentBytes) + size > generationBytes)
+        {
+            return;
+        }
+        if (!current.TryAdd(key, output))
         {
             return;
         }

@@ -16,8 +16,9 @@ internal sealed class FeedObjectOutput
     private WindowVerdict? lastVerdict;
 
     private FeedObjectOutput(
-        bool onlySingleInstanceEvents, byte[] events, int eventCount, IReadOnlyList<(string Tzid, byte[]? OwnDefinition)> timeZones)
+        bool onlySingleInstanceEvents, byte[] events, int eventCount, IReadOnlyList<(string Tzid, byte[]? OwnDefinition)> timeZones, bool cut)
     {
+        IsCut = cut;
         OnlySingleInstanceEvents = onlySingleInstanceEvents;
         Events = events;
         EventCount = eventCount;
@@ -25,7 +26,7 @@ internal sealed class FeedObjectOutput
     }
 
     /// <summary>Output of an object the engine could not read: it is left out of feeds rather than breaking them.</summary>
-    public static FeedObjectOutput Unreadable { get; } = new(false, [], 0, []);
+    public static FeedObjectOutput Unreadable { get; } = new(false, [], 0, [], cut: false);
 
     /// <summary>The reduced VEVENTs, serialised (RFC 5545 content lines, CRLF, folded).</summary>
     public byte[] Events { get; }
@@ -38,15 +39,21 @@ internal sealed class FeedObjectOutput
     /// <summary>Every VEVENT is a single instance (no RRULE or RDATE), and there is at least one.</summary>
     public bool OnlySingleInstanceEvents { get; }
 
-    /// <summary>Whether <see cref="InWindow"/> ran the exact test and keeps its answer (worth caching this output for).</summary>
-    public bool RemembersExactVerdict => lastVerdict is not null;
+    /// <summary>
+    /// Cut from the stored bytes (<see cref="StoredEventSlicer"/>) and never given to the exact window test: rebuilding
+    /// it costs about as much as finding it in the cache, so the cache keeps it only while it has room.
+    /// </summary>
+    public bool IsCheapToRebuild => IsCut && lastVerdict is null;
+
+    private bool IsCut { get; }
 
     /// <summary>Roughly the memory this output holds, for the cache's budget.</summary>
     public long SizeInBytes => Events.Length + TimeZones.Sum(z => (2L * z.Tzid.Length) + (z.OwnDefinition?.Length ?? 0) + 32);
 
+    /// <param name="cut">Made by <see cref="StoredEventSlicer"/> rather than by parsing.</param>
     public static FeedObjectOutput Create(
-        bool onlySingleInstanceEvents, byte[] events, int eventCount, IReadOnlyList<(string Tzid, byte[]? OwnDefinition)> timeZones) =>
-        new(onlySingleInstanceEvents, events, eventCount, timeZones);
+        bool onlySingleInstanceEvents, byte[] events, int eventCount, IReadOnlyList<(string Tzid, byte[]? OwnDefinition)> timeZones, bool cut) =>
+        new(onlySingleInstanceEvents, events, eventCount, timeZones, cut);
 
     /// <summary>
     /// Whether the object has an instance in <paramref name="window"/> (RFC 4791 section 9.9): from the

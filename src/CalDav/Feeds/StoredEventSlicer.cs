@@ -18,6 +18,12 @@ internal static class StoredEventSlicer
 {
     private const int MaxLineOctets = 75;
 
+    // The events are gathered here and copied out once: a new buffer per object was a second allocation of its size.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? scratch;
+
+    private const int MaxKeptScratchBytes = 256 * 1024;
+
     public static FeedObjectOutput? TrySlice(ReadOnlySpan<byte> data)
     {
         var lineStarts = ArrayPool<int>.Shared.Rent(Math.Max(16, data.Length / 16));
@@ -61,11 +67,12 @@ internal static class StoredEventSlicer
 
     private static FeedObjectOutput? Slice(ReadOnlySpan<byte> data, ReadOnlySpan<int> lineStarts, bool longLines)
     {
-        var events = new ArrayBufferWriter<byte>(data.Length);
+        var events = scratch ??= new ArrayBufferWriter<byte>(4096);
+        events.ResetWrittenCount();
         var eventCount = 0;
         var single = true;
-        var usedZones = new List<string>();
-        var ownZones = new List<(string Tzid, byte[] Definition)>();
+        List<string>? usedZones = null; // most objects reference no TZID (UTC times): no lists for them
+        List<(string Tzid, byte[] Definition)>? ownZones = null;
         var reader = new IcalReader(data, IcalReaderOptions.Lenient);
         try
         {
@@ -95,13 +102,13 @@ internal static class StoredEventSlicer
                         }
                         else if (reader.NameSpan.SequenceEqual("VTIMEZONE"u8) && zoneId is not null)
                         {
-                            ownZones.Add((zoneId, longLines ? Folded(component) : component.ToArray()));
+                            (ownZones ??= []).Add((zoneId, longLines ? Folded(component) : component.ToArray()));
                         }
                         inEvent = false;
                         break;
                     case IcalTokenType.Property when reader.CurrentDepth == 2 && inEvent:
                         single &= !StoredRangeShortcut.IsRecurrenceProperty(reader.NameSpan);
-                        if (!AddZoneReference(ref reader, usedZones))
+                        if (!AddZoneReference(ref reader, ref usedZones))
                         {
                             return null;
                         }
@@ -119,10 +126,16 @@ internal static class StoredEventSlicer
         finally
         {
             reader.Dispose();
+            if (events.Capacity > MaxKeptScratchBytes)
+            {
+                scratch = null; // one huge object must not pin its size on the thread (this call still holds it)
+            }
         }
         // As the parse path: each TZID once, in order of first use, with the object's own definition when it has one.
-        var timeZones = usedZones.ConvertAll<(string Tzid, byte[]? OwnDefinition)>(tzid => (tzid, ownZones.Find(z => z.Tzid == tzid).Definition));
-        return FeedObjectOutput.Create(eventCount > 0 && single, events.WrittenSpan.ToArray(), eventCount, timeZones);
+        IReadOnlyList<(string Tzid, byte[]? OwnDefinition)> timeZones = usedZones is null
+            ? []
+            : usedZones.ConvertAll<(string Tzid, byte[]? OwnDefinition)>(tzid => (tzid, ownZones?.Find(z => z.Tzid == tzid).Definition));
+        return FeedObjectOutput.Create(eventCount > 0 && single, events.WrittenSpan.ToArray(), eventCount, timeZones, cut: true);
     }
 
     private static void Copy(ReadOnlySpan<byte> lines, bool longLines, IBufferWriter<byte> output)
@@ -194,7 +207,7 @@ internal static class StoredEventSlicer
     }
 
     /// <summary>Adds the property's TZID (RFC 5545 section 3.2.19) to the zones in use; false when its value needs decoding.</summary>
-    private static bool AddZoneReference(ref IcalReader reader, List<string> usedZones)
+    private static bool AddZoneReference(ref IcalReader reader, ref List<string>? usedZones)
     {
         if (!reader.HasParameters)
         {
@@ -220,6 +233,7 @@ internal static class StoredEventSlicer
                 return false; // quoting, RFC 6868 escapes, several values or spaces the parser trims: leave it to the parser
             }
             var tzid = Encoding.UTF8.GetString(value);
+            usedZones ??= [];
             if (!usedZones.Contains(tzid))
             {
                 usedZones.Add(tzid);
