@@ -78,10 +78,11 @@ internal static class PhaseBreakdown
             }),
             ("cut from stored bytes", () =>
             {
-                // What a full-scope link does instead of parse + scope filter + write, for objects in serialised form.
+                // What a full-scope link does instead of parse + scope filter + write, for objects in serialised form
+                // (the growth shape's over-long DESCRIPTION lines are not: those return null and are parsed instead).
                 foreach (var s in stored)
                 {
-                    _ = StoredEventSlicer.TrySlice(s.Data.Span) ?? throw new InvalidOperationException("bench objects are in serialised form");
+                    _ = StoredEventSlicer.TrySlice(s.Data.Span);
                 }
                 return Task.CompletedTask;
             }),

@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Pipelines;
-using System.Text;
 using AuroraTime.CalDav.Feeds;
-using AuroraTime.Ical.Reading;
-using AuroraTime.Ical.TimeRange;
-using AuroraTime.Ical.TimeZones;
 using AuroraTime.Storage.Contract;
 using AuroraTime.Storage.Sqlite;
 using NodaTime;
@@ -15,6 +11,7 @@ using NodaTime;
 // ETag). Targets: full feed <= 20 ms, 304 <= 1 ms, median.
 var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
+var shape = args.Length > 2 ? args[2] : "simple"; // BenchCalendar says what each shape holds
 var folder = Directory.CreateTempSubdirectory("aurora-feed-bench-");
 try
 {
@@ -22,18 +19,7 @@ try
     await store.CreateAccountAsync("alice", "x", AccountSettings.Default);
     var calendar = new CollectionRef("alice", "work");
     await store.CreateCollectionAsync(calendar, CollectionKind.Calendar, new CollectionProperties(DisplayName: "Work"));
-    var now = DateTime.UtcNow.Date;
-    for (var i = 0; i < events; i++)
-    {
-        // Spread over the default window (90 days back, 18 months ahead): every event is in the feed.
-        var start = now.AddDays(-80).AddHours(i * 7 % 24).AddDays(i * 600.0 / events);
-        var ics = $"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\nBEGIN:VEVENT\r\nUID:e{i}@bench\r\nDTSTAMP:20260101T000000Z\r\n"
-            + $"DTSTART;TZID=Europe/Berlin:{start:yyyyMMdd'T'HHmmss}\r\nDURATION:PT1H\r\nSUMMARY:Event {i} with an ordinary title\r\n"
-            + $"DESCRIPTION:Some notes for event {i}\\, about a line long.\r\nLOCATION:Room {i % 40}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-        var data = Encoding.UTF8.GetBytes(ics);
-        var (first, last) = TimeRangeFilter.OccurrenceBounds(CalendarParser.ParseSingle(data), TimeZoneResolver.Default);
-        await store.PutObjectAsync(calendar.Object($"e{i}.ics"), new ObjectContent(data, "text/calendar", $"e{i}@bench", "VEVENT", first, last), WritePrecondition.None);
-    }
+    await BenchCalendar.LoadAsync(store, calendar, events, shape);
     var tokens = new FeedTokens(new byte[32]);
     var token = tokens.Mint();
     await store.CreateFeedLinkAsync(token.TokenId, "alice", "work", FeedScope.Full);
@@ -60,7 +46,7 @@ try
         return source.ETag(FeedWindow.Around(SystemClock.Instance.GetCurrentInstant(), options)).Length;
     }
 
-    Console.WriteLine($"calendar: {events} events; events in feed: {await FullFeedAsync()}; runs: {runs}; load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+    Console.WriteLine($"calendar: {events} events ({shape}); events in feed: {await FullFeedAsync()}; runs: {runs}; load average: {File.ReadAllText("/proc/loadavg").Trim()}");
     // Cold: the per-object output cache is emptied before every run (not timed), so each run parses,
     // filters and serialises every event: the cost of a first poll, or of a poll after every event changed.
     // Warm: the cache holds every object, as it does for the repeated polls of an unchanged calendar.

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Cold start: process start to the first 200 on /healthz of the published `aurora` binary, as JIT
-# (self-contained, no ReadyToRun), ReadyToRun and Native AOT, each the median of RUNS fresh processes;
-# and Radicale and Xandikos from start to their first response, for comparison. Prints a Markdown
-# table (bench/coldstart/README.md keeps the measured one).
+# (self-contained, no ReadyToRun), ReadyToRun and Native AOT (the binary scripts/serve.sh ships), each
+# the median of RUNS fresh processes; and Radicale and Xandikos from start to their first response, for
+# comparison. Prints a Markdown table (bench/coldstart/README.md keeps the measured one).
 #
 #   bench/coldstart/run.sh [RUNS] [WHAT...]   RUNS default 10; WHAT is any of jit r2r aot peers (default all
 #                                            four: `run.sh 20 aot` while iterating). Variants that fail to
@@ -53,9 +53,16 @@ measure_aurora() { # name
 
 wants jit && publish jit --self-contained true -p:PublishReadyToRun=false && measure_aurora jit
 wants r2r && publish r2r --self-contained true -p:PublishReadyToRun=true && measure_aurora r2r
-AOT_FLAGS=(-p:PublishAot=true)
-command -v clang >/dev/null || AOT_FLAGS+=(-p:CppCompilerAndLinker=gcc)
-wants aot && publish aot "${AOT_FLAGS[@]}" && measure_aurora aot
+# Native AOT: the shipped build, i.e. the binary scripts/serve.sh publishes (with its flags) and runs.
+if wants aot; then
+  if AOT_BIN="$("$ROOT/scripts/serve.sh" --print-binary 2> "$WORK/aot.log")" && [[ "$AOT_BIN" == "$ROOT/.build/aot-"* ]]; then
+    ln -s "$(dirname "$AOT_BIN")" "$WORK/aot"
+    echo "built aot ($(du -shL "$WORK/aot" | cut -f1), $AOT_BIN)" >&2
+    measure_aurora aot
+  else
+    echo "the Native AOT publish of scripts/serve.sh failed (last lines of its log):" >&2; tail -n 5 "$WORK/aot.log" >&2
+  fi
+fi
 
 # Peers: the same launch lines as tests/Interop/lib/servers.sh, timed from process start.
 if wants peers; then
@@ -87,7 +94,7 @@ echo
 echo "| server | start to first response (median, min, max of $RUNS) | idle RSS (median of 3) | size |"
 echo "|---|---|---|---|"
 for name in jit r2r aot; do
-  echo "| aurora $name (/healthz 200) | ${RESULT[$name]:-not built} | ${RSS[$name]:-} | $( [ -d "$WORK/$name" ] && du -sh "$WORK/$name" | cut -f1 ) |"
+  echo "| aurora $name (/healthz 200) | ${RESULT[$name]:-not built} | ${RSS[$name]:-} | $( [ -d "$WORK/$name" ] && du -shL "$WORK/$name" | cut -f1 ) |"
 done
 echo "| Radicale 3.1.8 (first response on /) | ${RESULT[radicale]:-not run} | | |"
 echo "| Xandikos 0.2.8 (first response on /) | ${RESULT[xandikos]:-not run} | | |"

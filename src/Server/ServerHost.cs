@@ -43,16 +43,17 @@ public static class ServerHost
         });
 
         var app = builder.Build();
-        app.UseMiddleware<StoreBusyMiddleware>();
+        app.UseAuroraHealthProbe();
+        app.UseStoreBusyMiddleware();
         // Explicit, so the endpoint is known before the DAV branch decides whether a request is its own.
         app.UseRouting();
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapAuroraHealthProbe();
         app.MapAuroraFeeds();
         app.MapAuroraApi();
         app.MapAuroraSchedulerEvents();
         app.UseAuroraCognito();
         app.UseAuroraWeb();
-        app.UseWhen(context => !IsAnonymous(context.Request.Path), branch => branch.UseMiddleware<BasicAuthenticationMiddleware>());
+        app.UseWhen(context => !IsAnonymous(context.Request.Path), branch => branch.UseBasicAuthentication());
         // Everything that is not an endpoint (health, feeds, the REST API, the web page) is the DAV namespace, at the root
         // because clients probe "/" and "/.well-known/caldav" (INTEROP.md). No response compression is added:
         // compressed DAV responses break ETags in clients (INTEROP.md section 2).
@@ -67,7 +68,7 @@ public static class ServerHost
     /// and the Cognito hosted-UI sign-in pair, which is how one gets credentials in AWS mode.
     /// </summary>
     private static bool IsAnonymous(PathString path) =>
-        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path)
+        path.StartsWithSegments(HealthProbe.Path) || path.StartsWithSegments("/.well-known/caldav") || FeedHosting.IsFeedPath(path)
         || AwsReminderHosting.IsEventsPath(path) // fired schedules: the MAC in the body is the credential
         || CognitoHostedSignIn.IsSignInPath(path)
         || WebHosting.IsPagePath(path);
@@ -79,7 +80,8 @@ public static class ServerHost
         services.AddSingleton(_ => new PasswordHasher(settings.Pbkdf2Iterations));
         services.AddSingleton(_ => new VerifiedCredentialCache(TimeSpan.FromSeconds(settings.AuthCacheSeconds)));
         services.AddSingleton(_ => new SignInThrottle(settings.AuthFailureBurst, TimeSpan.FromSeconds(settings.AuthFailureRefillSeconds)));
-        services.AddSingleton<CredentialVerifier>();
+        services.AddSingleton(provider => new CredentialVerifier(
+            provider.GetRequiredService<IStore>(), provider.GetRequiredService<VerifiedCredentialCache>(), provider.GetRequiredService<PasswordHasher>()));
         services.AddCalDav();
         services.AddSingleton(provider =>
         {

@@ -123,12 +123,30 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
         DateTimeZone floatingZone, HashSet<string> writtenZones, IBufferWriter<byte> output)
     {
         var rendered = ObjectCache.Find(calendar, stored, source.Link.TokenId);
-        if (rendered is null)
+        bool inWindow;
+        if (rendered is not null)
         {
-            rendered = Render(stored, source.Link);
-            ObjectCache.Add(calendar, stored, source.Link.TokenId, rendered);
+            inWindow = rendered.InWindow(stored, window, zones, floatingZone);
         }
-        if (!rendered.InWindow(stored, window, zones, floatingZone))
+        else
+        {
+            // The instances stored with the object settle most windows exactly: nothing outside is rendered.
+            if (FeedRangeTest.IndexedOverlap(stored, window) == false)
+            {
+                return 0;
+            }
+            var sliced = source.Link.Scope == FeedScope.Full ? StoredEventSlicer.TrySlice(stored.Data.Span) : null;
+            rendered = sliced ?? RenderParsed(stored, source.Link);
+            inWindow = rendered.InWindow(stored, window, zones, floatingZone);
+            // Only what was dear to produce is kept: a parse, or an exact window test (its verdict rides along).
+            // A cut costs about as much as a cache lookup, and keeping every cut would hold a copy of every
+            // event in the window, far beyond the cache's budget in a large calendar, so it would churn.
+            if (sliced is null || rendered.RemembersExactVerdict)
+            {
+                ObjectCache.Add(calendar, stored, source.Link.TokenId, rendered);
+            }
+        }
+        if (!inWindow)
         {
             return 0;
         }
@@ -142,10 +160,6 @@ public sealed class FeedGenerator(IStore store, FeedOptions options)
         output.Write(rendered.Events);
         return rendered.EventCount;
     }
-
-    /// <summary>One object's output: cut from the stored bytes when the scope shows them unchanged and they allow it, else parsed.</summary>
-    private static FeedObjectOutput Render(StoredObject stored, FeedLink link) =>
-        link.Scope == FeedScope.Full && StoredEventSlicer.TrySlice(stored.Data.Span) is { } sliced ? sliced : RenderParsed(stored, link);
 
     /// <summary>Parses, reduces to the link's scope and serialises one object: the work the cache saves.</summary>
     internal static FeedObjectOutput RenderParsed(StoredObject stored, FeedLink link)

@@ -38,6 +38,9 @@ internal sealed class FeedObjectOutput
     /// <summary>Every VEVENT is a single instance (no RRULE or RDATE), and there is at least one.</summary>
     public bool OnlySingleInstanceEvents { get; }
 
+    /// <summary>Whether <see cref="InWindow"/> ran the exact test and keeps its answer (worth caching this output for).</summary>
+    public bool RemembersExactVerdict => lastVerdict is not null;
+
     /// <summary>Roughly the memory this output holds, for the cache's budget.</summary>
     public long SizeInBytes => Events.Length + TimeZones.Sum(z => (2L * z.Tzid.Length) + (z.OwnDefinition?.Length ?? 0) + 32);
 
@@ -47,7 +50,7 @@ internal sealed class FeedObjectOutput
 
     /// <summary>
     /// Whether the object has an instance in <paramref name="window"/> (RFC 4791 section 9.9): from the
-    /// stored bounds when they settle it, else by the exact test, whose answer is remembered per window
+    /// instances stored with it or the stored bounds when they settle it, else by the exact test, whose answer is remembered per window
     /// and zone (the window moves once a day). The tree is not kept: the exact test parses
     /// <paramref name="stored"/> again, which costs far less than holding every series' tree in memory.
     /// </summary>
@@ -56,6 +59,10 @@ internal sealed class FeedObjectOutput
         if (EventCount == 0)
         {
             return false;
+        }
+        if (FeedRangeTest.IndexedOverlap(stored, window) is { } decided)
+        {
+            return decided;
         }
         if (OnlySingleInstanceEvents && FeedRangeTest.BoundsLieInside(stored.Summary, window))
         {

@@ -18,6 +18,14 @@ internal static class FeedRangeTest
     public static bool BoundsLieInside(ObjectSummary summary, FeedWindow window) =>
         StoredRangeShortcut.BoundsLieInside(summary, window.Start, window.End);
 
+    /// <summary>
+    /// The exact answer from the instances stored with the object (<see cref="EventSpanIndex"/>, the same
+    /// VEVENT instances and RFC 4791 section 9.9 table as the exact test), without parsing it; null when
+    /// it has none (floating times, unbounded series, older rows) or they cannot answer.
+    /// </summary>
+    public static bool? IndexedOverlap(StoredObject stored, FeedWindow window) =>
+        stored.InstanceIndex is { } index ? EventSpanIndex.Overlaps(index, window.Start, window.End) : null;
+
     // Only then is there certainly an instance: a series (or a single DTSTART) can lose all of them to EXDATEs, an object
     // without VEVENT has none, and the exact test is left to decide those.
     public static bool HasOnlySingleInstanceEvents(CalendarComponent vcalendar)

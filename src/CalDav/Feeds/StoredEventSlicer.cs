@@ -8,9 +8,10 @@ namespace AuroraTime.CalDav.Feeds;
 
 /// <summary>
 /// A full-scope feed shows an object's VEVENTs unchanged, so when the stored bytes are already in the
-/// form the serialiser writes (RFC 5545 section 3.1: CRLF line ends, lines of at most 75 octets; and
-/// upper-case names, no blank lines), the VEVENTs and the VTIMEZONEs they reference are cut from the
-/// stored bytes instead of being parsed into a tree and written again. Any other object returns null
+/// form the serialiser writes (RFC 5545 section 3.1: CRLF line ends; and upper-case names, no blank
+/// lines), the VEVENTs and the VTIMEZONEs they reference are cut from the stored bytes instead of being
+/// parsed into a tree and written again. Lines longer than 75 octets (clients that do not fold) are
+/// folded on the way out, as the serialiser folds them. Any other object returns null
 /// and takes the parse-and-serialise path. The reduced scopes never come here: they rewrite every event.
 /// </summary>
 internal static class StoredEventSlicer
@@ -22,7 +23,7 @@ internal static class StoredEventSlicer
         var lineStarts = ArrayPool<int>.Shared.Rent(Math.Max(16, data.Length / 16));
         try
         {
-            return LineStarts(data, ref lineStarts) is { } lines ? Slice(data, lineStarts.AsSpan(0, lines)) : null;
+            return LineStarts(data, ref lineStarts, out var longLines) is { } lines ? Slice(data, lineStarts.AsSpan(0, lines), longLines) : null;
         }
         finally
         {
@@ -30,19 +31,21 @@ internal static class StoredEventSlicer
         }
     }
 
-    /// <summary>The number of physical lines, each ending in CRLF and at most 75 octets long; null if any is not.</summary>
-    private static int? LineStarts(ReadOnlySpan<byte> data, ref int[] starts)
+    /// <summary>The number of physical lines, each ending in CRLF; null if any does not. <paramref name="longLines"/>: some exceed 75 octets.</summary>
+    private static int? LineStarts(ReadOnlySpan<byte> data, ref int[] starts, out bool longLines)
     {
+        longLines = false;
         var count = 0;
         var position = 0;
         while (position < data.Length)
         {
             var rest = data[position..];
             var end = rest.IndexOfAny((byte)'\r', (byte)'\n');
-            if (end <= 0 || end > MaxLineOctets || end + 1 >= rest.Length || rest[end] != '\r' || rest[end + 1] != '\n')
+            if (end <= 0 || end + 1 >= rest.Length || rest[end] != '\r' || rest[end + 1] != '\n')
             {
-                return null; // blank line, over-long line, bare CR or LF, or no line end at the end
+                return null; // blank line, bare CR or LF, or no line end at the end
             }
+            longLines |= end > MaxLineOctets;
             if (count == starts.Length)
             {
                 var larger = ArrayPool<int>.Shared.Rent(starts.Length * 2);
@@ -56,7 +59,7 @@ internal static class StoredEventSlicer
         return count;
     }
 
-    private static FeedObjectOutput? Slice(ReadOnlySpan<byte> data, ReadOnlySpan<int> lineStarts)
+    private static FeedObjectOutput? Slice(ReadOnlySpan<byte> data, ReadOnlySpan<int> lineStarts, bool longLines)
     {
         var events = new ArrayBufferWriter<byte>(data.Length);
         var eventCount = 0;
@@ -87,12 +90,12 @@ internal static class StoredEventSlicer
                         var component = data[componentStart..NextLogicalLine(data, lineStarts, line)];
                         if (inEvent)
                         {
-                            events.Write(component);
+                            Copy(component, longLines, events);
                             eventCount++;
                         }
                         else if (reader.NameSpan.SequenceEqual("VTIMEZONE"u8) && zoneId is not null)
                         {
-                            ownZones.Add((zoneId, component.ToArray()));
+                            ownZones.Add((zoneId, longLines ? Folded(component) : component.ToArray()));
                         }
                         inEvent = false;
                         break;
@@ -120,6 +123,55 @@ internal static class StoredEventSlicer
         // As the parse path: each TZID once, in order of first use, with the object's own definition when it has one.
         var timeZones = usedZones.ConvertAll<(string Tzid, byte[]? OwnDefinition)>(tzid => (tzid, ownZones.Find(z => z.Tzid == tzid).Definition));
         return FeedObjectOutput.Create(eventCount > 0 && single, events.WrittenSpan.ToArray(), eventCount, timeZones);
+    }
+
+    private static void Copy(ReadOnlySpan<byte> lines, bool longLines, IBufferWriter<byte> output)
+    {
+        if (longLines)
+        {
+            CopyFolded(lines, output);
+        }
+        else
+        {
+            output.Write(lines);
+        }
+    }
+
+    private static byte[] Folded(ReadOnlySpan<byte> lines)
+    {
+        var folded = new ArrayBufferWriter<byte>(lines.Length + (lines.Length / 16));
+        CopyFolded(lines, folded);
+        return folded.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Copies CRLF-terminated lines, folding those over 75 octets as the serialiser does (RFC 5545 section 3.1):
+    /// CRLF and a space, which counts toward the next line's 75 octets, and never inside a UTF-8 sequence.
+    /// Unfolding gives back the stored line exactly, so a long continuation line can be folded again.
+    /// </summary>
+    private static void CopyFolded(ReadOnlySpan<byte> lines, IBufferWriter<byte> output)
+    {
+        while (!lines.IsEmpty)
+        {
+            var end = lines.IndexOf("\r\n"u8); // every line ends in CRLF (LineStarts)
+            var line = lines[..end];
+            var limit = MaxLineOctets;
+            while (line.Length > limit)
+            {
+                var cut = limit;
+                while (cut > 1 && (line[cut] & 0xC0) == 0x80)
+                {
+                    cut--;
+                }
+                output.Write(line[..cut]);
+                output.Write("\r\n "u8);
+                line = line[cut..];
+                limit = MaxLineOctets - 1;
+            }
+            output.Write(line);
+            output.Write("\r\n"u8);
+            lines = lines[(end + 2)..];
+        }
     }
 
     /// <summary>The content line starts with its name as the tokenizer read it (upper case, not folded inside the name).</summary>

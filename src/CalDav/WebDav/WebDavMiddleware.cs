@@ -2,6 +2,7 @@ using AuroraTime.CalDav.WebDav.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AuroraTime.CalDav.WebDav;
@@ -96,6 +97,7 @@ public sealed partial class WebDavMiddleware
 public static class WebDavApplicationBuilderExtensions
 {
     /// <summary>Serves <paramref name="server"/> for every request reaching this branch of the pipeline.</summary>
+    /// <remarks>Constructed directly, not by UseMiddleware's reflection, which costs start-up time under Native AOT.</remarks>
     public static IApplicationBuilder UseWebDav(this IApplicationBuilder app, DavServer server) =>
-        app.UseMiddleware<WebDavMiddleware>(server);
+        app.Use(next => new WebDavMiddleware(next, server, app.ApplicationServices.GetRequiredService<ILogger<WebDavMiddleware>>()).InvokeAsync);
 }

@@ -91,3 +91,16 @@ public sealed partial class BasicAuthenticationMiddleware(
         public static partial void Throttled(ILogger logger, string userName);
     }
 }
+
+public static class BasicAuthenticationMiddlewareExtensions
+{
+    /// <summary>Adds <see cref="BasicAuthenticationMiddleware"/>, constructed directly rather than by
+    /// UseMiddleware's reflection (a cold-start cost under Native AOT, see StoreBusyMiddlewareExtensions).</summary>
+    public static IApplicationBuilder UseBasicAuthentication(this IApplicationBuilder app)
+    {
+        var services = app.ApplicationServices;
+        return app.Use(next => new BasicAuthenticationMiddleware(
+            next, services.GetRequiredService<CredentialVerifier>(), services.GetRequiredService<SignInThrottle>(),
+            services.GetRequiredService<ILogger<BasicAuthenticationMiddleware>>()).InvokeAsync);
+    }
+}

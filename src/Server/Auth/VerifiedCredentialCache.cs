@@ -17,8 +17,6 @@ public sealed class VerifiedCredentialCache
 {
     private const int MaxEntries = 10_000;
 
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
-
     // One keyed HMAC per thread, reset after each use: the one-shot HMACSHA256.HashData sets up OpenSSL's
     // MAC context and key on every call, about a tenth of a cached GET's CPU (perf); a reset keeps the key.
     private readonly ThreadLocal<IncrementalHash> _hmac;
@@ -30,7 +28,12 @@ public sealed class VerifiedCredentialCache
     {
         _lifetime = lifetime;
         _clock = clock ?? TimeProvider.System;
-        _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key));
+        // The key is drawn when the first credential is checked, not here: RandomNumberGenerator loads OpenSSL,
+        // and the cache is built while the pipeline is, before the server listens (2-3 ms of every cold start,
+        // bench/coldstart/README.md). The first HMAC needs OpenSSL anyway, so the work moves, it does not grow.
+        // Lazy's default mode publishes one key to every thread.
+        var key = new Lazy<byte[]>(() => RandomNumberGenerator.GetBytes(32));
+        _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.Value));
     }
 
     public bool Enabled => _lifetime > TimeSpan.Zero;

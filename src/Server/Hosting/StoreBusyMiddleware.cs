@@ -42,3 +42,14 @@ public sealed partial class StoreBusyMiddleware(RequestDelegate next, ILogger<St
         public static partial void StoreBusy(ILogger logger, string method, int seconds, string reason);
     }
 }
+
+public static class StoreBusyMiddlewareExtensions
+{
+    /// <summary>
+    /// Adds <see cref="StoreBusyMiddleware"/> with its constructor called directly: UseMiddleware&lt;T&gt; finds
+    /// the constructor and InvokeAsync by reflection, which under Native AOT cost about 1 ms of every cold start
+    /// across our middlewares (bench/coldstart/README.md).
+    /// </summary>
+    public static IApplicationBuilder UseStoreBusyMiddleware(this IApplicationBuilder app) =>
+        app.Use(next => new StoreBusyMiddleware(next, app.ApplicationServices.GetRequiredService<ILogger<StoreBusyMiddleware>>()).InvokeAsync);
+}

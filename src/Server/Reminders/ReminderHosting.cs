@@ -19,8 +19,12 @@ public static class ReminderHosting
         services.AddSingleton(reminders);
         services.AddSingleton(reminders.Options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<PlanChangeSignal>();
-        services.AddSingleton<ReminderReconciler>();
+        // Factories, not constructor discovery: DI finds constructors by reflection, slow under Native AOT
+        // while the server starts (bench/coldstart/README.md).
+        services.AddSingleton(_ => new PlanChangeSignal());
+        services.AddSingleton(provider => new ReminderReconciler(
+            provider.GetRequiredService<IStore>(), provider.GetRequiredService<ReminderOptions>(), provider.GetRequiredService<PlanChangeSignal>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetService<IPendingReminderListener>()));
         services.AddAuroraAwsReminders(reminders);
         services.AddSingleton<IReminderSender>(provider => reminders.Sender switch
         {
@@ -31,7 +35,7 @@ public static class ReminderHosting
         services.AddSingleton(provider => new ReminderDispatcher(
             provider.GetRequiredService<IStore>(), provider.GetRequiredService<ReminderReconciler>(), provider.GetRequiredService<IReminderSender>(),
             reminders.Options, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("AuroraTime.Reminders")));
-        services.AddSingleton<ICalendarObjectObserver, CalDavReminderObserver>();
+        services.AddSingleton<ICalendarObjectObserver>(provider => new CalDavReminderObserver(provider.GetRequiredService<ReminderReconciler>()));
         if (reminders.Enabled && reminders.Scheduler == ReminderSchedulerKind.InProcess)
         {
             services.AddSingleton(provider => new ReminderScheduler(

@@ -17,7 +17,7 @@ public sealed partial class SessionAuthenticationMiddleware(RequestDelegate next
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!WebHosting.UsesSessions(request.Path) || request.Headers.Authorization.Count > 0 || !request.Cookies.ContainsKey(SessionCookie.Name))
+        if (!Applies(request))
         {
             await next(context);
             return;
@@ -45,6 +45,10 @@ public sealed partial class SessionAuthenticationMiddleware(RequestDelegate next
         context.Items[typeof(WebSession)] = session;
         await next(context);
     }
+
+    /// <summary>Whether the request is one this middleware signs in: a session path with the cookie and no Authorization header.</summary>
+    internal static bool Applies(HttpRequest request) =>
+        WebHosting.UsesSessions(request.Path) && request.Headers.Authorization.Count == 0 && request.Cookies.ContainsKey(SessionCookie.Name);
 
     // RFC 9110 section 9.2.1: safe methods are read-only, so they need no CSRF token.
     private static bool IsSafe(string method) =>

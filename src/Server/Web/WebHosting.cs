@@ -45,9 +45,19 @@ public static class WebHosting
     public static void UseAuroraWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseMiddleware<BrowserRootRedirect>();
-        app.UseMiddleware<SessionAuthenticationMiddleware>();
+        // Constructed directly, not by UseMiddleware's reflection (a Native AOT cold-start cost, bench/coldstart/README.md).
+        var services = app.Services;
+        app.Use(next => new SecurityHeadersMiddleware(next).InvokeAsync);
+        app.Use(next => new BrowserRootRedirect(next).InvokeAsync);
+        app.Use(next =>
+        {
+            // Built on the first request with a session cookie, not at start: SessionCookie needs Data Protection,
+            // whose services took 1.2 ms of every cold start to build, and CalDAV requests never need them.
+            var sessions = new Lazy<SessionAuthenticationMiddleware>(() => new SessionAuthenticationMiddleware(next,
+                services.GetRequiredService<SessionValidator>(), services.GetRequiredService<SessionCookie>(),
+                services.GetRequiredService<ILogger<SessionAuthenticationMiddleware>>()));
+            return context => SessionAuthenticationMiddleware.Applies(context.Request) ? sessions.Value.InvokeAsync(context) : next(context);
+        });
         app.MapPageEndpoints();
     }
 

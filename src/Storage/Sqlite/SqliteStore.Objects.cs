@@ -91,19 +91,42 @@ public sealed partial class SqliteStore
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        var limit = page.CheckedLimit;
+        cancellationToken.ThrowIfCancellationRequested();
         // Two statements so each matches its index: with a component type the
         // (collection, component, href, first, last) index serves both the filter and the order.
         var componentFilter = query.ComponentType is null ? "" : "AND o.component = $component ";
         var sql = $"SELECT {ObjectColumns} FROM objects o {InCollection} {componentFilter}AND o.href > $after " +
                   "AND (o.first_at IS NULL OR o.first_at <= $end) AND (o.last_at IS NULL OR o.last_at >= $start) " +
                   "ORDER BY o.href LIMIT $limit";
-        return ReadPageAsync(page, session =>
+        // Through SQLite's API as ListObjectsAsync (RawObjectRows says why): feeds and calendar-queries read
+        // thousands of rows with their data here, and the ADO.NET reader's per-column checks were a third of a
+        // 100,000-event feed's CPU (perf).
+        return Task.FromResult(Read(session =>
         {
-            var command = session.Command(sql).WithCollection(collection)
-                .With("$start", query.Start?.ToUnixTimeTicks() ?? long.MinValue)
-                .With("$end", query.End?.ToUnixTimeTicks() ?? long.MaxValue);
-            return query.ComponentType is null ? command : command.With("$component", query.ComponentType);
-        }, ReadObject, found => found.Href, cancellationToken);
+            using var rows = PrepareRows(session, sql).WithCollection(collection)
+                .Bind("$after", page.After ?? "").Bind("$limit", limit + 1)
+                .Bind("$start", query.Start?.ToUnixTimeTicks() ?? long.MinValue)
+                .Bind("$end", query.End?.ToUnixTimeTicks() ?? long.MaxValue);
+            if (query.ComponentType is { } component)
+            {
+                rows.Bind("$component", component);
+            }
+            var items = new List<StoredObject>(Math.Min(limit + 1, 256));
+            while (rows.Step())
+            {
+                items.Add(rows.ReadObject());
+            }
+
+            if (items.Count <= limit)
+            {
+                return new Page<StoredObject>(items, null);
+            }
+
+            items.RemoveAt(limit);
+            return new Page<StoredObject>(items, items[^1].Href);
+        }));
     }
 
     public Task<string?> FindHrefByUidAsync(CollectionRef collection, string uid, CancellationToken cancellationToken = default)

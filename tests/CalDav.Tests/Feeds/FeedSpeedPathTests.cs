@@ -66,6 +66,42 @@ public class FeedSpeedPathTests
         Assert.Equal("kept", Assert.Single(feed.GetComponents("VEVENT")).GetProperty("UID")!.RawValue);
     }
 
+    /// <summary>
+    /// Objects stored with their instances (EventSpanIndex, as CalDAV PUT and aurora import store them) are kept
+    /// or left out of the window without parsing; rows without an index take the exact test. Both must agree.
+    /// </summary>
+    [Fact]
+    public async Task A_feed_decided_from_stored_instances_is_the_feed_the_exact_test_gives()
+    {
+        await using var indexed = await FeedTestCalendar.CreateAsync("Europe/Berlin");
+        await using var exact = await FeedTestCalendar.CreateAsync("Europe/Berlin");
+        foreach (var (calendar, withIndex) in new[] { (indexed, true), (exact, false) })
+        {
+            await FeedFixtures.PutAllAsync(calendar);
+            await calendar.PutAsync("ends-at-start.ics", Event("ends-at-start", "20260823T230000Z", "DTEND:20260824T000000Z\r\n"), withIndex);
+            await calendar.PutAsync("instant-at-start.ics", Event("instant-at-start", "20260824T000000Z", ""), withIndex);
+            await calendar.PutAsync("starts-at-end.ics", Event("starts-at-end", "20280522T000000Z", "DTEND:20280522T010000Z\r\n"), withIndex);
+            await calendar.PutAsync("gone.ics", Event("gone", "20270101T100000Z", "DURATION:PT1H\r\n", "RRULE:FREQ=DAILY;COUNT=1\r\nEXDATE:20270101T100000Z\r\n"), withIndex);
+            await calendar.PutAsync("before.ics", Event("before", "20250110T100000Z", "DURATION:PT1H\r\n", "RRULE:FREQ=WEEKLY;COUNT=3\r\n"), withIndex);
+            await calendar.PutAsync("into.ics", Event("into", "20260801T100000Z", "DURATION:PT1H\r\n", "RRULE:FREQ=WEEKLY;COUNT=5\r\n"), withIndex);
+            await calendar.PutAsync("rare.ics", Event("rare", "20250110T100000Z", "DURATION:PT1H\r\n", "RRULE:FREQ=YEARLY;INTERVAL=3;COUNT=2\r\n"), withIndex);
+        }
+        Assert.NotNull((await indexed.Store.GetObjectAsync(indexed.Calendar.Object("into.ics")))!.InstanceIndex);
+
+        // The window decision does not depend on the scope; Full, because other scopes derive UIDs from the link.
+        var fromIndex = await indexed.FeedAsync(FeedScope.Full);
+        var fromExactTest = await exact.FeedAsync(FeedScope.Full);
+
+        Assert.Equal(fromExactTest, fromIndex);
+        var uids = CalendarParser.ParseSingle(fromIndex).GetComponents("VEVENT").Select(e => e.GetProperty("UID")!.RawValue).ToHashSet();
+        Assert.Contains("into", uids);
+        Assert.Contains("rare", uids);
+        Assert.DoesNotContain("before", uids);
+        Assert.DoesNotContain("gone", uids);
+        Assert.DoesNotContain("ends-at-start", uids);
+        Assert.DoesNotContain("starts-at-end", uids);
+    }
+
     [Fact]
     public async Task Last_modified_from_a_reused_generator_follows_every_change()
     {

@@ -1,7 +1,9 @@
 using System.IO.Pipelines;
 using System.Text;
+using AuroraTime.CalDav.CalDav.Time;
 using AuroraTime.CalDav.Feeds;
 using AuroraTime.Ical.Reading;
+using AuroraTime.Ical.Recurrence;
 using AuroraTime.Ical.TimeRange;
 using AuroraTime.Ical.TimeZones;
 using AuroraTime.Storage.Contract;
@@ -14,6 +16,8 @@ namespace AuroraTime.CalDav.Tests.Feeds;
 internal sealed class FeedTestCalendar : IAsyncDisposable
 {
     public static readonly Instant Now = Instant.FromUtc(2026, 11, 22, 12, 0);
+
+    private static readonly IcalTimeEngine TimeEngine = new(RecurrenceLimits.Default);
 
     private readonly string _folder;
 
@@ -40,14 +44,18 @@ internal sealed class FeedTestCalendar : IAsyncDisposable
         return calendar;
     }
 
-    /// <summary>Stores one VCALENDAR with the occurrence bounds the CalDAV layer would compute.</summary>
-    public async Task PutAsync(string href, string ics)
+    /// <summary>
+    /// Stores one VCALENDAR with the occurrence bounds and the instance index the CalDAV layer would compute;
+    /// without the index when <paramref name="withInstanceIndex"/> is false (rows written before it existed).
+    /// </summary>
+    public async Task PutAsync(string href, string ics, bool withInstanceIndex = true)
     {
         var data = Encoding.UTF8.GetBytes(ics.ReplaceLineEndings("\r\n"));
         var parsed = CalendarParser.ParseSingle(data);
         var (first, last) = TimeRangeFilter.OccurrenceBounds(parsed, TimeZoneResolver.Default);
         var uid = parsed.Components.First(c => c.Name != "VTIMEZONE").GetProperty("UID")?.RawValue;
-        var result = await Store.PutObjectAsync(Calendar.Object(href), new ObjectContent(data, "text/calendar", uid, "VEVENT", first, last), WritePrecondition.None);
+        var index = withInstanceIndex ? TimeEngine.EventInstanceIndex(parsed) : null;
+        var result = await Store.PutObjectAsync(Calendar.Object(href), new ObjectContent(data, "text/calendar", uid, "VEVENT", first, last, index), WritePrecondition.None);
         Assert.True(result.Outcome.IsSuccess(), $"{href}: {result.Outcome}");
     }
 

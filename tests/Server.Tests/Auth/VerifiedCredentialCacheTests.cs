@@ -58,4 +58,22 @@ public class VerifiedCredentialCacheTests
         Assert.False(cache.TryGet("alice", "pw", out _));
         Assert.Equal(0, cache.Count);
     }
+
+    [Fact]
+    public async Task Every_thread_keys_with_the_same_secret_and_each_cache_with_its_own()
+    {
+        // The HMAC key is drawn on first use (not in the constructor, to keep OpenSSL out of the cold start),
+        // and each thread has its own HMAC instance: all of them must still share the one key, or an entry
+        // added by one request thread would never be found by another.
+        var cache = new VerifiedCredentialCache(TimeSpan.FromMinutes(5), _clock);
+        var keys = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Factory.StartNew(
+            () => cache.KeyOf("alice", "pw"), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+        cache.Add("alice", "pw", Credential("alice"));
+        var hitElsewhere = await Task.Factory.StartNew(
+            () => cache.TryGet("alice", "pw", out _), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        Assert.Single(keys.Distinct());
+        Assert.True(hitElsewhere);
+        Assert.NotEqual(keys[0], new VerifiedCredentialCache(TimeSpan.FromMinutes(5), _clock).KeyOf("alice", "pw"));
+    }
 }
