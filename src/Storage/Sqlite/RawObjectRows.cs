@@ -12,8 +12,9 @@ namespace AuroraTime.Storage.Sqlite;
 /// column type and copies through its own buffers on every call, and the JSON page that replaced it made
 /// SQLite build and .NET parse a text per row (both were over half of a PROPFIND Depth 1's CPU, perf).
 /// Here a text column is read as a span of SQLite's UTF-8 (<see cref="SqliteNative"/>) and decoded
-/// once; the statement is prepared per call (tens of microseconds, against milliseconds for a page; 1% of
-/// a multiget's store read in perf) and finalized on dispose.
+/// once. The statement is compiled once per connection and kept by the session (SQLite's parser and
+/// planner were about 3% of a calendar-multiget's CPU when it was compiled per call, perf session 5);
+/// Dispose resets it and gives it back.
 /// </summary>
 internal sealed class RawObjectRows : IDisposable
 {
@@ -26,31 +27,31 @@ internal sealed class RawObjectRows : IDisposable
     /// <summary>The ordinal of the instance index column when the query selects it after the data.</summary>
     public const int InstanceIndexColumn = 10;
 
+    private readonly SqliteSession _session;
     private readonly SqliteConnection _connection;
+    private readonly string _sql;
     private readonly sqlite3_stmt _statement;
     private readonly IntPtr _handle; // _statement's pointer, for the column reads; alive until Dispose
     private readonly IntPtr _mutex; // the connection's, held from the first step to Dispose (SqliteNative says why)
     private bool _holdsMutex;
+    private bool _disposed;
 
     // Nearly every member shares its content type and component: the last string is reused when the bytes match.
     private string? _lastContentType;
     private string? _lastComponent;
 
-    private RawObjectRows(SqliteConnection connection, sqlite3_stmt statement)
+    private RawObjectRows(SqliteSession session, string sql, sqlite3_stmt statement)
     {
-        _connection = connection;
+        _session = session;
+        _connection = session.Connection;
+        _sql = sql;
         _statement = statement;
         _handle = statement.DangerousGetHandle();
-        _mutex = SqliteNative.ConnectionMutex(connection.Handle!.DangerousGetHandle());
+        _mutex = SqliteNative.ConnectionMutex(_connection.Handle!.DangerousGetHandle());
     }
 
     /// <exception cref="SqliteException">The statement does not compile.</exception>
-    public static RawObjectRows Prepare(SqliteSession session, string sql)
-    {
-        var connection = session.Connection;
-        ThrowOnError(raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement), connection);
-        return new RawObjectRows(connection, statement);
-    }
+    public static RawObjectRows Prepare(SqliteSession session, string sql) => new(session, sql, session.RentRawStatement(sql));
 
     public RawObjectRows Bind(string parameter, string value)
     {
@@ -168,9 +169,18 @@ internal sealed class RawObjectRows : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return; // the statement went back to the session once; twice would hand it to two readers
+        }
+        _disposed = true;
         try
         {
-            _statement.Dispose();
+            // Reset (its result repeats the last step's error, already thrown) and unbound: the next read
+            // of this SQL starts clean, and no text stays referenced by a binding.
+            raw.sqlite3_reset(_statement);
+            raw.sqlite3_clear_bindings(_statement);
+            _session.ReturnRawStatement(_sql, _statement);
         }
         finally
         {

@@ -11,6 +11,9 @@ internal sealed class SqliteSession : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
+    // Compiled statements for RawObjectRows by SQL text, while not rented (a nested read of the same text compiles its own).
+    private readonly Dictionary<string, SQLitePCL.sqlite3_stmt> _rawStatements = new(StringComparer.Ordinal);
+
     private readonly Action<string>? _prepared;
 
     /// <param name="prepared">Told each SQL text when first compiled (tests check every statement's query plan).</param>
@@ -41,6 +44,37 @@ internal sealed class SqliteSession : IDisposable
         command.Parameters.Clear();
         command.Transaction = Transaction;
         return command;
+    }
+
+    /// <summary>
+    /// A compiled statement for this SQL (RawObjectRows), from the session's cache or compiled now; give
+    /// it back with <see cref="ReturnRawStatement"/> once reset, or dispose it.
+    /// </summary>
+    /// <exception cref="SqliteException">The statement does not compile.</exception>
+    public SQLitePCL.sqlite3_stmt RentRawStatement(string sql)
+    {
+        if (_rawStatements.Remove(sql, out var statement))
+        {
+            return statement;
+        }
+
+        var rc = SQLitePCL.raw.sqlite3_prepare_v2(Connection.Handle, sql, out statement);
+        if (rc != SQLitePCL.raw.SQLITE_OK)
+        {
+            statement.Dispose();
+            SqliteException.ThrowExceptionForRC(rc, Connection.Handle);
+        }
+
+        return statement;
+    }
+
+    /// <summary>Keeps a reset statement for the next read of the same SQL; disposes it if one is kept already.</summary>
+    public void ReturnRawStatement(string sql, SQLitePCL.sqlite3_stmt statement)
+    {
+        if (!_rawStatements.TryAdd(sql, statement))
+        {
+            statement.Dispose();
+        }
     }
 
     /// <summary>
@@ -77,6 +111,12 @@ internal sealed class SqliteSession : IDisposable
         }
 
         _commands.Clear();
+        foreach (var statement in _rawStatements.Values)
+        {
+            statement.Dispose();
+        }
+
+        _rawStatements.Clear();
         Connection.Dispose();
     }
 }

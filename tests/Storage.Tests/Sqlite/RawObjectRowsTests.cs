@@ -111,28 +111,66 @@ public sealed class RawObjectRowsTests : IAsyncLifetime
         var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
         connection.Open();
         var session = new SqliteSession(connection);
-        var read = RunOnOwnThread(() =>
+        long Sum()
         {
             try
             {
                 using var rows = RawObjectRows.Prepare(session, sql);
-                var count = 0L;
+                var sum = 0L;
                 while (rows.Step())
                 {
-                    count += rows.ReadInt64(0);
+                    sum += rows.ReadInt64(0);
                 }
-                return count;
+                return sum;
             }
             catch (Microsoft.Data.Sqlite.SqliteException)
             {
                 return -1L;
             }
-        });
-        Assert.Equal(sql.Contains("not json") ? -1 : 6, await read.WaitAsync(TimeSpan.FromSeconds(10)));
+        }
+
+        var expected = sql.Contains("not json") ? -1 : 6;
+        Assert.Equal(expected, await RunOnOwnThread(Sum).WaitAsync(TimeSpan.FromSeconds(10)));
+        // The same text again, on another thread: the session's kept statement, reset after the first read.
+        Assert.Equal(expected, await RunOnOwnThread(Sum).WaitAsync(TimeSpan.FromSeconds(10)));
 
         var other = RunOnOwnThread(() => (long)session.Command("SELECT 42").ExecuteScalar()!);
         Assert.Equal(42, await other.WaitAsync(TimeSpan.FromSeconds(10)));
         session.Dispose();
+    }
+
+    // The session keeps one compiled statement per SQL text; a second reader of the same text while the
+    // first is still open must get its own, and each must see its own bindings and rows.
+    [Fact]
+    public void Two_open_readers_of_the_same_sql_on_one_session_do_not_share_a_statement()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var session = new SqliteSession(connection);
+        const string sql = "SELECT value FROM json_each($names)";
+
+        using (var outer = RawObjectRows.Prepare(session, sql).Bind("$names", "[1,2]"))
+        {
+            Assert.True(outer.Step());
+            using (var inner = RawObjectRows.Prepare(session, sql).Bind("$names", "[10,20,30]"))
+            {
+                var inside = new List<long>();
+                while (inner.Step())
+                {
+                    inside.Add(inner.ReadInt64(0));
+                }
+                Assert.Equal([10, 20, 30], inside);
+            }
+            Assert.Equal(1, outer.ReadInt64(0));
+            Assert.True(outer.Step());
+            Assert.Equal(2, outer.ReadInt64(0));
+            Assert.False(outer.Step());
+        }
+
+        using var again = RawObjectRows.Prepare(session, sql).Bind("$names", "[7]");
+        Assert.True(again.Step());
+        Assert.Equal(7, again.ReadInt64(0));
+        Assert.False(again.Step());
     }
 
     private static Task<long> RunOnOwnThread(Func<long> work)
