@@ -63,25 +63,36 @@ def answers(host, port, path, expect, timeout):
         return False
 
 
-def first_response(url, expect, command, timeout=60.0):
+def first_response(url, expect, command, timeout=60.0, keep=False):
+    """Starts command and polls url until it answers: (elapsed ms, CPU ms), the process stopped after.
+    With keep, (process, elapsed ms) and the process left running for the caller to stop_process."""
     host, port, path = split_url(url)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    answered = False
     try:
         while time.perf_counter() - started < timeout:
             if process.poll() is not None:
                 raise RuntimeError(f"{command[0]} exited with {process.returncode} before answering")
             if answers(host, port, path, expect, timeout=2):
-                return (time.perf_counter() - started) * 1000.0, cpu_ms(process.pid)
+                answered = True
+                elapsed = (time.perf_counter() - started) * 1000.0
+                return (process, elapsed) if keep else (elapsed, cpu_ms(process.pid))
             time.sleep(0.0005)
         raise TimeoutError(f"no answer from {url} within {timeout} s")
     finally:
-        try:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=10)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        if not (keep and answered):
+            stop_process(process)
+
+
+def stop_process(process):
+    """SIGTERM to the process group, SIGKILL if it is still there after 10 s."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def main():

@@ -76,7 +76,7 @@ public sealed class AccountAdministration(IStore store, PasswordHasher hasher)
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var secret = AppPasswordFormat.Create(out var id);
-            var outcome = await store.AddAppPasswordAsync(userName, id, label, hasher.Hash(secret), cancellationToken);
+            var outcome = await store.AddAppPasswordAsync(userName, id, label, PasswordHasher.HashGeneratedSecret(secret), cancellationToken);
             switch (outcome)
             {
                 case StoreOutcome.NotFound:

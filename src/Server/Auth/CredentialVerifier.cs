@@ -102,7 +102,7 @@ public sealed class CredentialVerifier
         }
         if (AppPasswordFormat.TryGetId(password, out var id)
             && await _store.GetAppPasswordAsync(userName, id, cancellationToken) is { } appPassword
-            && PasswordHasher.Verify(password, appPassword.Hash))
+            && PasswordHasher.VerifyGeneratedSecret(password, appPassword.Hash))
         {
             return new VerifiedCredential(userName, id, appPassword.Hash);
         }

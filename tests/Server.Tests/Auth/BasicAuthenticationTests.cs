@@ -4,6 +4,7 @@ using System.Text;
 using AuroraTime.Server.Accounts;
 using AuroraTime.Server.Auth;
 using AuroraTime.Server.Tests.Support;
+using AuroraTime.Storage.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,6 +88,29 @@ public class BasicAuthenticationTests : IAsyncLifetime
 
         var list = await CliRunner.RunAsync("app-password", "list", "alice", "--data", _data.Path);
         Assert.DoesNotContain("never", list.Out);
+    }
+
+    // App passwords are generated secrets: stored with one salted SHA-256, not the account password's KDF (PasswordHasher).
+    [Fact]
+    public async Task A_minted_app_password_is_stored_as_a_salted_SHA256_and_signs_in()
+    {
+        var secret = await CreateAppPasswordViaCliAsync("watch");
+
+        var stored = await _app.Services.GetRequiredService<IStore>().GetAppPasswordAsync("alice", secret[..AppPasswordFormat.IdLength]);
+        Assert.NotNull(stored);
+        Assert.StartsWith("sha256-salted$", stored.Hash);
+        Assert.Equal((HttpStatusCode.OK, "alice"), await WhoAmIAsync("alice", secret));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await WhoAmIAsync("alice", secret[..^1] + (secret[^1] == 'a' ? 'b' : 'a'))).Status);
+    }
+
+    [Fact]
+    public async Task An_app_password_minted_before_with_the_slow_hash_still_signs_in()
+    {
+        var secret = AppPasswordFormat.Create(out var id);
+        var store = _app.Services.GetRequiredService<IStore>();
+        Assert.True((await store.AddAppPasswordAsync("alice", id, "old phone", new PasswordHasher(1_000).Hash(secret))).IsSuccess());
+
+        Assert.Equal((HttpStatusCode.OK, "alice"), await WhoAmIAsync("alice", secret));
     }
 
     [Fact]

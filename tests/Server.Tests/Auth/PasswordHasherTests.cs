@@ -39,4 +39,41 @@ public class PasswordHasherTests
     {
         Assert.False(PasswordHasher.Verify("anything", stored));
     }
+
+    [Fact]
+    public void A_generated_secret_hash_verifies_its_secret_and_no_other()
+    {
+        var stored = PasswordHasher.HashGeneratedSecret("0a1b2c3d-ABCDEFGHJKLMNPQRSTUVWXYZ");
+
+        Assert.StartsWith("sha256-salted$", stored);
+        Assert.DoesNotContain("ABCDEFGHJKLMNPQRSTUVWXYZ", stored);
+        Assert.True(PasswordHasher.VerifyGeneratedSecret("0a1b2c3d-ABCDEFGHJKLMNPQRSTUVWXYZ", stored));
+        Assert.False(PasswordHasher.VerifyGeneratedSecret("0a1b2c3d-ABCDEFGHJKLMNPQRSTUVWXYz", stored));
+        Assert.NotEqual(stored, PasswordHasher.HashGeneratedSecret("0a1b2c3d-ABCDEFGHJKLMNPQRSTUVWXYZ"));
+    }
+
+    [Fact]
+    public void An_account_password_is_never_checked_against_a_generated_secret_hash()
+    {
+        // Verify is the account-password check: a fast hash stored there must not make it a fast check.
+        Assert.False(PasswordHasher.Verify("secret", PasswordHasher.HashGeneratedSecret("secret")));
+    }
+
+    [Fact]
+    public void A_generated_secret_still_verifies_against_a_PBKDF2_hash_from_before_the_fast_scheme()
+    {
+        var stored = _hasher.Hash("0a1b2c3d-ABCDEFGHJKLMNPQRSTUVWXYZ");
+
+        Assert.True(PasswordHasher.VerifyGeneratedSecret("0a1b2c3d-ABCDEFGHJKLMNPQRSTUVWXYZ", stored));
+        Assert.False(PasswordHasher.VerifyGeneratedSecret("0a1b2c3d-ABCDEFGHJKLMNPQRSTUVWXYz", stored));
+    }
+
+    [Theory]
+    [InlineData("sha256-salted$bad$bad")]
+    [InlineData("sha256-salted$AAAAAAAAAAAAAAAAAAAAAA==")]
+    [InlineData("sha256-salted$AAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
+    public void A_malformed_generated_secret_hash_never_matches(string stored)
+    {
+        Assert.False(PasswordHasher.VerifyGeneratedSecret("anything", stored));
+    }
 }
