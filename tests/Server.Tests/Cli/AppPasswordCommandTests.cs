@@ -28,7 +28,7 @@ public class AppPasswordCommandTests : IDisposable
         Assert.Equal("phone", stored.Label);
         Assert.StartsWith(stored.Id + "-", secret);
         Assert.DoesNotContain(secret, stored.Hash);
-        Assert.True(PasswordHasher.Verify(secret, stored.Hash));
+        Assert.True(PasswordHasher.VerifyGeneratedSecret(secret, stored.Hash));
     }
 
     [Fact]
