@@ -64,20 +64,27 @@ public sealed partial class SqliteStore
         {
             using var rows = PrepareRows(session, $"SELECT {SummaryColumns} FROM objects o {InCollection} AND o.href > $after ORDER BY o.href LIMIT $limit")
                 .WithCollection(collection).Bind("$after", page.After ?? "").Bind("$limit", limit + 1);
-            var items = new List<ObjectSummary>(Math.Min(limit + 1, 256));
-            while (rows.Step())
-            {
-                items.Add(rows.ReadSummary());
-            }
-
-            if (items.Count <= limit)
-            {
-                return new Page<ObjectSummary>(items, null);
-            }
-
-            items.RemoveAt(limit);
-            return new Page<ObjectSummary>(items, items[^1].Href);
+            return PageOfRows(rows, limit, static row => row.ReadSummary(), static summary => summary.Href);
         }));
+    }
+
+    /// <summary>The rows of a statement that asked for <paramref name="limit"/> + 1: the extra row, when there is
+    /// one, only reveals that a next page exists (as in ReadPageAsync).</summary>
+    private static Page<T> PageOfRows<T>(RawObjectRows rows, int limit, Func<RawObjectRows, T> read, Func<T, string> hrefOf)
+    {
+        var items = new List<T>(Math.Min(limit + 1, 256));
+        while (rows.Step())
+        {
+            items.Add(read(rows));
+        }
+
+        if (items.Count <= limit)
+        {
+            return new Page<T>(items, null);
+        }
+
+        items.RemoveAt(limit);
+        return new Page<T>(items, hrefOf(items[^1]));
     }
 
     /// <summary>A raw statement over object rows; its SQL is recorded like a cached command's (query-plan tests read them).</summary>
@@ -113,19 +120,7 @@ public sealed partial class SqliteStore
             {
                 rows.Bind("$component", component);
             }
-            var items = new List<StoredObject>(Math.Min(limit + 1, 256));
-            while (rows.Step())
-            {
-                items.Add(rows.ReadObject());
-            }
-
-            if (items.Count <= limit)
-            {
-                return new Page<StoredObject>(items, null);
-            }
-
-            items.RemoveAt(limit);
-            return new Page<StoredObject>(items, items[^1].Href);
+            return PageOfRows(rows, limit, static row => row.ReadObject(), static stored => stored.Href);
         }));
     }
 
