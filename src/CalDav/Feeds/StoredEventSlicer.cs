@@ -3,6 +3,7 @@ using System.Text;
 using AuroraTime.CalDav.CalDav.Time;
 using AuroraTime.Ical;
 using AuroraTime.Ical.Reading;
+using AuroraTime.Ical.Writing;
 
 namespace AuroraTime.CalDav.Feeds;
 
@@ -158,31 +159,16 @@ internal static class StoredEventSlicer
     }
 
     /// <summary>
-    /// Copies CRLF-terminated lines, folding those over 75 octets as the serialiser does (RFC 5545 section 3.1):
-    /// CRLF and a space, which counts toward the next line's 75 octets, and never inside a UTF-8 sequence.
-    /// Unfolding gives back the stored line exactly, so a long continuation line can be folded again.
+    /// Copies CRLF-terminated lines, folding those over 75 octets as the serialiser does
+    /// (<see cref="IcalWriter.WriteFoldedLine"/>). Unfolding gives back the stored line exactly, so a long
+    /// continuation line can be folded again.
     /// </summary>
     private static void CopyFolded(ReadOnlySpan<byte> lines, IBufferWriter<byte> output)
     {
         while (!lines.IsEmpty)
         {
             var end = lines.IndexOf("\r\n"u8); // every line ends in CRLF (LineStarts)
-            var line = lines[..end];
-            var limit = MaxLineOctets;
-            while (line.Length > limit)
-            {
-                var cut = limit;
-                while (cut > 1 && (line[cut] & 0xC0) == 0x80)
-                {
-                    cut--;
-                }
-                output.Write(line[..cut]);
-                output.Write("\r\n "u8);
-                line = line[cut..];
-                limit = MaxLineOctets - 1;
-            }
-            output.Write(line);
-            output.Write("\r\n"u8);
+            IcalWriter.WriteFoldedLine(lines[..end], output);
             lines = lines[(end + 2)..];
         }
     }

@@ -135,46 +135,43 @@ public sealed class IcalWriter
         AppendUtf8(value.Replace("\r\n", "\\n", StringComparison.Ordinal).Replace('\r', '\n').Replace("\n", "\\n", StringComparison.Ordinal));
     }
 
-    // RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets excluding the line break; a fold is
-    // CRLF plus one space, and the space counts toward the next line's 75 octets.
-    private void FlushLine()
+    private void FlushLine() => WriteFoldedLine(_line.AsSpan(0, _length), _output);
+
+    /// <summary>
+    /// Writes one unfolded content line (without its CRLF) folded as RFC 5545 section 3.1 says: lines SHOULD
+    /// NOT be longer than 75 octets excluding the line break; a fold is CRLF plus one space, and the space counts
+    /// toward the next line's 75 octets. Never cuts inside a UTF-8 sequence. Also used for stored lines written
+    /// back out unparsed (the feed's slicer), so both fold alike.
+    /// </summary>
+    public static void WriteFoldedLine(ReadOnlySpan<byte> line, IBufferWriter<byte> output)
     {
-        var line = _line.AsSpan(0, _length);
+        ArgumentNullException.ThrowIfNull(output);
         var limit = MaxLineOctets;
-        var first = true;
-        while (true)
+        while (line.Length > limit)
         {
-            if (line.Length <= limit)
-            {
-                // The line and its CRLF in one piece: one GetSpan/Advance per content line.
-                var destination = _output.GetSpan(line.Length + Crlf.Length);
-                line.CopyTo(destination);
-                Crlf.CopyTo(destination[line.Length..]);
-                _output.Advance(line.Length + Crlf.Length);
-                return;
-            }
             var cut = limit;
             // Never cut before a UTF-8 continuation byte (10xxxxxx): back up to the sequence start.
             while (cut > 1 && (line[cut] & 0xC0) == 0x80)
             {
                 cut--;
             }
-            Write(line[..cut]);
-            Write(FoldBreak);
+            Put(line[..cut], output);
+            Put(FoldBreak, output);
             line = line[cut..];
-            if (first)
-            {
-                limit = MaxLineOctets - 1;
-                first = false;
-            }
+            limit = MaxLineOctets - 1;
         }
+        // The (last part of the) line and its CRLF in one piece: one GetSpan/Advance for an unfolded line.
+        var destination = output.GetSpan(line.Length + Crlf.Length);
+        line.CopyTo(destination);
+        Crlf.CopyTo(destination[line.Length..]);
+        output.Advance(line.Length + Crlf.Length);
     }
 
-    private void Write(ReadOnlySpan<byte> bytes)
+    private static void Put(ReadOnlySpan<byte> bytes, IBufferWriter<byte> output)
     {
-        var destination = _output.GetSpan(bytes.Length);
+        var destination = output.GetSpan(bytes.Length);
         bytes.CopyTo(destination);
-        _output.Advance(bytes.Length);
+        output.Advance(bytes.Length);
     }
 
     private void Append(byte b)
